@@ -1,0 +1,78 @@
+package dev.surge.app;
+
+import dev.surge.http.RequestLimits;
+import dev.surge.http.Server;
+import dev.surge.http.ServerOptions;
+import dev.surge.http.Transport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code surge run}: the reference service, until SIGTERM or Ctrl-C. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start the reference service. JVM flags come from JAVA_OPTS.",
+        footer = "Sizes take a unit: 8KiB, 16k, 8MiB, 1m, or plain bytes.")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--transport", defaultValue = "auto", converter = TransportConverter.class,
+            description = "auto, epoll, io_uring or nio (default: ${DEFAULT-VALUE}: epoll on Linux, else nio)")
+    Transport transport;
+
+    @Option(names = "--event-loops", description = "I/O threads (default: available processors)")
+    Integer eventLoops;
+
+    @Option(names = "--backlog", defaultValue = "8192", description = "accept queue length (default: ${DEFAULT-VALUE})")
+    int backlog;
+
+    @Option(names = "--reuse-port", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "one SO_REUSEPORT listener per event loop where the transport allows (default: on)")
+    boolean reusePort;
+
+    @Option(names = "--tcp-fastopen", defaultValue = "0", paramLabel = "QUEUE",
+            description = "TCP Fast Open with this queue length; 0 is off (default: ${DEFAULT-VALUE})")
+    int tcpFastOpen;
+
+    @Option(names = "--max-request-line", defaultValue = "8KiB", converter = ByteSize.class,
+            description = "longest request line, else 414 (default: ${DEFAULT-VALUE})")
+    int maxRequestLine;
+
+    @Option(names = "--max-header-size", defaultValue = "16KiB", converter = ByteSize.class,
+            description = "largest request line plus headers, else 431 (default: ${DEFAULT-VALUE})")
+    int maxHeaderSize;
+
+    @Option(names = "--max-header-count", defaultValue = "100",
+            description = "most header fields, else 431 (default: ${DEFAULT-VALUE})")
+    int maxHeaderCount;
+
+    @Option(names = "--max-body", defaultValue = "8MiB", converter = ByteSize.class,
+            description = "largest request body, else 413 (default: ${DEFAULT-VALUE})")
+    int maxBody;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RequestLimits limits = RequestLimits.DEFAULT.withMaxRequestLine(maxRequestLine)
+                .withMaxHeaderBytes(maxHeaderSize).withMaxHeaderCount(maxHeaderCount).withMaxBodyBytes(maxBody);
+        ServerOptions options = ServerOptions.defaults().withHost(host).withPort(port).withTransport(transport)
+                .withBacklog(backlog).withReusePort(reusePort).withTcpFastOpen(tcpFastOpen).withLimits(limits);
+        if (eventLoops != null) {
+            options = options.withEventLoops(eventLoops);
+        }
+        Server server = Server.start(options, new ReferenceService().routes());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "surge-shutdown"));
+        System.out.println("surge: " + server.describe());
+        stopped.await();
+        return 0;
+    }
+}

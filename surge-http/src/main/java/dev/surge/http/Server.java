@@ -1,0 +1,52 @@
+package dev.surge.http;
+
+import dev.surge.http.transport.Listeners;
+
+/**
+ * A running HTTP/1.1 server.
+ * <pre>{@code
+ * try (Server server = Server.start(ServerOptions.defaults().withPort(0), (req, res) -> res.text("hi"))) {
+ *     System.out.println(server.port());
+ * }
+ * }</pre>
+ */
+public final class Server implements AutoCloseable {
+    private final Listeners listeners;
+    private final ServerOptions options;
+
+    private Server(ServerOptions options, Listeners listeners) {
+        this.options = options;
+        this.listeners = listeners;
+    }
+
+    /** Binds and starts serving; throws IllegalStateException saying why when it cannot. */
+    public static Server start(ServerOptions options, Handler handler) {
+        return new Server(options, Listeners.bind(options, handler));
+    }
+
+    /** The port bound (useful when the options asked for port 0). */
+    public int port() {
+        return listeners.port();
+    }
+
+    /** The transport in use, after {@link Transport#AUTO} was resolved. */
+    public Transport transport() {
+        return listeners.transport();
+    }
+
+    public ServerOptions options() {
+        return options;
+    }
+
+    /** One line for logs: where, on which transport, how many loops and listeners. */
+    public String describe() {
+        return "listening on " + options.host() + ":" + port() + " (transport " + transport() + ", "
+                + options.eventLoops() + " event loop(s), " + listeners.listenerCount() + " listener(s))";
+    }
+
+    /** Stops accepting, closes the connections and the event loops. */
+    @Override
+    public void close() {
+        listeners.close();
+    }
+}

@@ -1,0 +1,372 @@
+package dev.surge.http.codec;
+
+import dev.surge.http.HttpVersion;
+import dev.surge.http.Method;
+import dev.surge.http.RequestLimits;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+
+/**
+ * Parses one HTTP/1.1 request at a time from a connection's receive buffer, strictly by
+ * RFC 9112 and RFC 9110, resuming wherever the bytes ran out.
+ * <pre>
+ *   REQUEST_LINE --CRLF--> HEADERS --empty line--> framing rules --+--> COMPLETE (no body)
+ *                                                                  +--> BODY ------> COMPLETE
+ *                                                                  +--> CHUNKED ---> COMPLETE
+ * </pre>
+ * Every offset it records is relative to the message start, which is the buffer's reader
+ * index; the caller moves the reader index past {@link #messageLength()} once it has answered
+ * the request, then calls {@link #reset()}. Bad input throws {@link HttpError}; after that the
+ * parser must not be fed again.
+ */
+public final class RequestParser {
+    enum State { REQUEST_LINE, HEADERS, BODY, CHUNKED, COMPLETE }
+
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+    private static final byte SP = ' ';
+    /** Empty lines tolerated before a request line (RFC 9112 §2.2). */
+    private static final int MAX_LEADING_EMPTY_LINES = 8;
+
+    private static final byte[] HOST = Ascii.lower("host");
+    private static final byte[] CONTENT_LENGTH = Ascii.lower("content-length");
+    private static final byte[] TRANSFER_ENCODING = Ascii.lower("transfer-encoding");
+    private static final byte[] CONNECTION = Ascii.lower("connection");
+    private static final byte[] EXPECT = Ascii.lower("expect");
+
+    private final RequestLimits limits;
+    final FieldTable fields;
+    final ChunkedDecoder chunked;
+
+    private State state = State.REQUEST_LINE;
+    /** Where the search for the next line end resumes. */
+    private int scan;
+    private int leadingEmptyLines;
+
+    Method method;
+    HttpVersion version;
+    final RequestTarget target = new RequestTarget();
+    private int headEnd;
+
+    private boolean hostSeen;
+    private long contentLength = -1;
+    private final ListElements listElements = new ListElements();
+    private final TransferCoding transferCoding = new TransferCoding();
+    private boolean connectionClose;
+    private boolean connectionKeepAlive;
+    private boolean expectContinue;
+    private boolean continueOwed;
+
+    boolean keepAlive;
+    int bodyStart;
+    int bodyLength;
+    private int messageLength;
+
+    public RequestParser(RequestLimits limits, ByteBufAllocator alloc) {
+        this.limits = limits;
+        this.fields = new FieldTable(limits.maxHeaderCount());
+        this.chunked = new ChunkedDecoder(limits, fields, alloc);
+    }
+
+    /** Readies the parser for the next message on the connection. */
+    public void reset() {
+        state = State.REQUEST_LINE;
+        scan = 0;
+        leadingEmptyLines = 0;
+        method = null;
+        version = null;
+        target.reset();
+        fields.reset();
+        chunked.reset();
+        hostSeen = false;
+        contentLength = -1;
+        transferCoding.reset();
+        connectionClose = false;
+        connectionKeepAlive = false;
+        expectContinue = false;
+        continueOwed = false;
+        keepAlive = false;
+        bodyStart = 0;
+        bodyLength = 0;
+        messageLength = 0;
+    }
+
+    /** Frees what the parser holds outside the receive buffer. */
+    public void release() {
+        chunked.reset();
+    }
+
+    /**
+     * Parses what {@code buf} holds from its reader index. Returns true once a whole request
+     * is there; false when more bytes are needed.
+     */
+    public boolean parse(ByteBuf buf) {
+        switch (state) {
+            case REQUEST_LINE:
+                if (!parseRequestLine(buf)) {
+                    return false;
+                }
+                state = State.HEADERS;
+                // fall through
+            case HEADERS:
+                if (!parseHeaders(buf)) {
+                    return false;
+                }
+                applyFramingRules(buf.readerIndex(), buf.writerIndex());
+                if (state == State.COMPLETE) {
+                    return true;
+                }
+                if (state == State.CHUNKED) {
+                    return parse(buf);
+                }
+                // fall through
+            case BODY:
+                if (buf.readableBytes() - bodyStart < bodyLength) {
+                    return false;
+                }
+                messageLength = bodyStart + bodyLength;
+                state = State.COMPLETE;
+                return true;
+            case CHUNKED:
+                if (!chunked.decode(buf)) {
+                    return false;
+                }
+                messageLength = chunked.end();
+                bodyLength = chunked.body().readableBytes();
+                state = State.COMPLETE;
+                return true;
+            case COMPLETE:
+                return true;
+            default:
+                throw new IllegalStateException(state.name());
+        }
+    }
+
+    /** Bytes of the whole message on the wire; valid once {@link #parse} returned true. */
+    public int messageLength() {
+        return messageLength;
+    }
+
+    /** True once, when the client asked for 100 Continue and its body has not started yet. */
+    public boolean takeContinue() {
+        boolean owed = continueOwed;
+        continueOwed = false;
+        return owed;
+    }
+
+    /** Whether a request has begun arriving but is not complete. */
+    public boolean inProgress() {
+        return state != State.REQUEST_LINE || scan > 0;
+    }
+
+    private boolean parseRequestLine(ByteBuf buf) {
+        int base = buf.readerIndex();
+        int end = buf.writerIndex();
+        while (scan == 0 && end - base >= 2 && buf.getByte(base) == CR && buf.getByte(base + 1) == LF) {
+            if (++leadingEmptyLines > MAX_LEADING_EMPTY_LINES) {
+                throw HttpError.badRequest("too many empty lines before the request line");
+            }
+            base += 2;
+            buf.readerIndex(base);
+        }
+        int lf = buf.indexOf(base + scan, end, LF);
+        if (lf < 0) {
+            if (end - base > limits.maxRequestLine()) {
+                throw new HttpError(414, "request line longer than " + limits.maxRequestLine() + " bytes");
+            }
+            scan = end - base;
+            return false;
+        }
+        if (lf + 1 - base > limits.maxRequestLine()) {
+            throw new HttpError(414, "request line longer than " + limits.maxRequestLine() + " bytes");
+        }
+        if (lf == base || buf.getByte(lf - 1) != CR) {
+            throw HttpError.badRequest("the request line must end with CRLF, not a bare LF");
+        }
+        int lineEnd = lf - 1;
+        int methodEnd = base;
+        while (methodEnd < lineEnd && CharClass.is(buf.getByte(methodEnd), CharClass.TOKEN)) {
+            methodEnd++;
+        }
+        if (methodEnd == base || methodEnd == lineEnd || buf.getByte(methodEnd) != SP) {
+            throw HttpError.badRequest("malformed request line: expected METHOD SP TARGET SP HTTP-VERSION");
+        }
+        int targetEnd = target.parse(buf, base, methodEnd + 1, lineEnd);
+        if (targetEnd == lineEnd) {
+            throw HttpError.badRequest("the request line has no HTTP version (HTTP/0.9 is not supported)");
+        }
+        version = parseVersion(buf, targetEnd + 1, lineEnd);
+        method = MethodNames.match(buf, base, methodEnd);
+        if (method == null) {
+            throw new HttpError(501, "method '" + buf.toString(base, methodEnd - base,
+                    java.nio.charset.StandardCharsets.US_ASCII) + "' is not implemented");
+        }
+        if (target.isAsterisk() && method != Method.OPTIONS) {
+            throw HttpError.badRequest("the target '*' is only allowed with OPTIONS");
+        }
+        scan = lf + 1 - base;
+        return true;
+    }
+
+    private static HttpVersion parseVersion(ByteBuf buf, int start, int end) {
+        if (end - start != 8 || buf.getByte(start) != 'H' || buf.getByte(start + 1) != 'T'
+                || buf.getByte(start + 2) != 'T' || buf.getByte(start + 3) != 'P'
+                || buf.getByte(start + 4) != '/' || !isDigit(buf.getByte(start + 5))
+                || buf.getByte(start + 6) != '.' || !isDigit(buf.getByte(start + 7))) {
+            throw HttpError.badRequest("malformed HTTP version: expected HTTP/1.1 or HTTP/1.0");
+        }
+        int major = buf.getByte(start + 5) - '0';
+        int minor = buf.getByte(start + 7) - '0';
+        if (major != 1) {
+            throw new HttpError(505, "HTTP/" + major + "." + minor + " is not supported; use HTTP/1.1");
+        }
+        return minor == 0 ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    private boolean parseHeaders(ByteBuf buf) {
+        int base = buf.readerIndex();
+        int end = buf.writerIndex();
+        while (true) {
+            int lineStart = base + scan;
+            int lf = buf.indexOf(lineStart, end, LF);
+            if (lf < 0) {
+                if (end - base > limits.maxHeaderBytes()) {
+                    throw headerSectionTooLarge();
+                }
+                return false;
+            }
+            if (lf + 1 - base > limits.maxHeaderBytes()) {
+                throw headerSectionTooLarge();
+            }
+            if (lf == lineStart || buf.getByte(lf - 1) != CR) {
+                throw HttpError.badRequest("header lines must end with CRLF, not a bare LF");
+            }
+            scan = lf + 1 - base;
+            if (lf - 1 == lineStart) {
+                headEnd = scan;
+                fields.endHeaders();
+                return true;
+            }
+            int field = fields.parseLine(buf, base, lineStart, lf - 1, "header");
+            noteHeader(buf, base, field);
+        }
+    }
+
+    private HttpError headerSectionTooLarge() {
+        return new HttpError(431, "request header section larger than " + limits.maxHeaderBytes() + " bytes");
+    }
+
+    /** Records what the headers that decide framing and connection handling say. */
+    private void noteHeader(ByteBuf buf, int base, int field) {
+        int valueStart = base + fields.valueStart(field);
+        int valueEnd = valueStart + fields.valueLength(field);
+        switch (fields.nameLength(field)) {
+            case 4 -> {
+                if (fields.nameIs(buf, base, field, HOST)) {
+                    if (hostSeen) {
+                        throw HttpError.badRequest("more than one Host header");
+                    }
+                    hostSeen = true;
+                    HostValue.validate(buf, valueStart, valueEnd);
+                }
+            }
+            case 6 -> {
+                if (fields.nameIs(buf, base, field, EXPECT)) {
+                    if (!Ascii.equalsIgnoreCase(buf, valueStart, valueEnd, CONTINUE_100)) {
+                        throw new HttpError(417, "unsupported expectation: only 100-continue is supported");
+                    }
+                    expectContinue = true;
+                }
+            }
+            case 10 -> {
+                if (fields.nameIs(buf, base, field, CONNECTION)) {
+                    noteConnectionOptions(buf, valueStart, valueEnd);
+                }
+            }
+            case 14 -> {
+                if (fields.nameIs(buf, base, field, CONTENT_LENGTH)) {
+                    if (contentLength >= 0) {
+                        throw HttpError.badRequest("more than one Content-Length header");
+                    }
+                    contentLength = parseContentLength(buf, valueStart, valueEnd);
+                }
+            }
+            case 17 -> {
+                if (fields.nameIs(buf, base, field, TRANSFER_ENCODING)) {
+                    transferCoding.add(listElements.of(buf, valueStart, valueEnd, "Transfer-Encoding"));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static final byte[] CONTINUE_100 = Ascii.lower("100-continue");
+    private static final byte[] CLOSE = Ascii.lower("close");
+    private static final byte[] KEEP_ALIVE = Ascii.lower("keep-alive");
+
+    private void noteConnectionOptions(ByteBuf buf, int start, int end) {
+        listElements.of(buf, start, end, "Connection");
+        while (listElements.next()) {
+            if (listElements.is(CLOSE)) {
+                connectionClose = true;
+            } else if (listElements.is(KEEP_ALIVE)) {
+                connectionKeepAlive = true;
+            }
+        }
+    }
+
+    private static long parseContentLength(ByteBuf buf, int start, int end) {
+        if (start == end) {
+            throw HttpError.badRequest("empty Content-Length");
+        }
+        long value = 0;
+        for (int i = start; i < end; i++) {
+            byte b = buf.getByte(i);
+            if (!isDigit(b)) {
+                throw HttpError.badRequest("Content-Length must be a single decimal number");
+            }
+            if (value > (Long.MAX_VALUE - 9) / 10) {
+                throw HttpError.badRequest("Content-Length is too large to be valid");
+            }
+            value = value * 10 + (b - '0');
+        }
+        return value;
+    }
+
+    /** RFC 9112 §6: decides how the body is framed, and whether the connection persists. */
+    private void applyFramingRules(int base, int end) {
+        if (version == HttpVersion.HTTP_1_1 && !hostSeen) {
+            throw HttpError.badRequest("missing Host header (required in HTTP/1.1)");
+        }
+        keepAlive = version == HttpVersion.HTTP_1_1 ? !connectionClose : connectionKeepAlive && !connectionClose;
+        bodyStart = headEnd;
+        if (transferCoding.present()) {
+            if (version == HttpVersion.HTTP_1_0) {
+                throw HttpError.badRequest("Transfer-Encoding is not allowed in an HTTP/1.0 request");
+            }
+            if (contentLength >= 0) {
+                throw HttpError.badRequest("both Content-Length and Transfer-Encoding: send only one");
+            }
+            transferCoding.requireChunkedOnly();
+            state = State.CHUNKED;
+            chunked.start(headEnd);
+        } else if (contentLength > 0) {
+            if (contentLength > limits.maxBodyBytes()) {
+                throw new HttpError(413, "body of " + contentLength + " bytes exceeds the limit of "
+                        + limits.maxBodyBytes() + " bytes");
+            }
+            bodyLength = (int) contentLength;
+            state = State.BODY;
+        } else {
+            messageLength = headEnd;
+            state = State.COMPLETE;
+            return;
+        }
+        continueOwed = expectContinue && version == HttpVersion.HTTP_1_1 && end - base == headEnd;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.surge.http.codec;
+
+import dev.surge.http.ContentType;
+import dev.surge.http.HttpVersion;
+import dev.surge.http.Method;
+import dev.surge.http.Response;
+import io.netty.buffer.ByteBuf;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encodes a response straight into the connection's batch buffer: pre-encoded status line,
+ * Server and Date lines, Content-Type line and a Content-Length written digit by digit, so a
+ * plain response costs no allocation. One per connection, re-armed for each request.
+ */
+public final class ResponseWriter implements Response {
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CLOSE = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEEP_ALIVE = "Connection: keep-alive\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final List<String> RESERVED = List.of(
+            "content-length", "date", "server", "connection", "transfer-encoding");
+
+    private final ResponseSink sink;
+    private final DateHeader date;
+
+    private int status;
+    private List<String> extraHeaders;
+    private boolean sent;
+    private boolean headRequest;
+    private boolean keepAlive;
+    private HttpVersion version;
+
+    public ResponseWriter(ResponseSink sink, DateHeader date) {
+        this.sink = sink;
+        this.date = date;
+    }
+
+    /** Arms the writer for the response to {@code request}. */
+    public void begin(ParsedRequest request) {
+        status = 200;
+        sent = false;
+        if (extraHeaders != null) {
+            extraHeaders.clear();
+        }
+        headRequest = request.method() == Method.HEAD;
+        keepAlive = request.keepAlive();
+        version = request.version();
+    }
+
+    public boolean sent() {
+        return sent;
+    }
+
+    @Override
+    public Response status(int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("status must be 100-599, got " + status);
+        }
+        if (status < 200) {
+            throw new IllegalArgumentException("1xx responses are sent by Surge itself, not by handlers");
+        }
+        this.status = status;
+        return this;
+    }
+
+    @Override
+    public Response header(String name, String value) {
+        HeaderRules.requireValid(name, value);
+        if (RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException("header '" + name + "' is written by Surge and cannot be set");
+        }
+        if (extraHeaders == null) {
+            extraHeaders = new ArrayList<>(4);
+        }
+        extraHeaders.add(name);
+        extraHeaders.add(value);
+        return this;
+    }
+
+    @Override
+    public void send(ContentType type, byte[] body) {
+        encode(type, body, body.length);
+    }
+
+    @Override
+    public void sendEmpty() {
+        encode(null, null, 0);
+    }
+
+    private void encode(ContentType type, byte[] body, int length) {
+        if (sent) {
+            throw new IllegalStateException("a response was already sent for this request");
+        }
+        sent = true;
+        boolean bodyAllowed = status != 204 && status != 304;
+        ByteBuf out = sink.batch();
+        out.ensureWritable(256 + (headRequest ? 0 : length));
+        out.writeBytes(StatusLine.of(status));
+        out.writeBytes(date.lines());
+        if (type != null && bodyAllowed) {
+            out.writeBytes(type.headerLine());
+        }
+        if (bodyAllowed) {
+            out.writeBytes(CONTENT_LENGTH);
+            writeDecimal(out, length);
+            out.writeBytes(CRLF);
+        }
+        if (!keepAlive) {
+            out.writeBytes(CLOSE);
+        } else if (version == HttpVersion.HTTP_1_0) {
+            out.writeBytes(KEEP_ALIVE);
+        }
+        if (extraHeaders != null) {
+            for (int i = 0; i < extraHeaders.size(); i += 2) {
+                out.writeCharSequence(extraHeaders.get(i), StandardCharsets.US_ASCII);
+                out.writeByte(':').writeByte(' ');
+                out.writeCharSequence(extraHeaders.get(i + 1), StandardCharsets.ISO_8859_1);
+                out.writeBytes(CRLF);
+            }
+        }
+        out.writeBytes(CRLF);
+        if (!headRequest && bodyAllowed && length > 0) {
+            out.writeBytes(body, 0, length);
+        }
+        sink.appended();
+    }
+
+    /** Writes a refusal of a request the codec could not accept; the connection then closes. */
+    public static void writeError(ByteBuf out, DateHeader date, HttpError error) {
+        byte[] body = (StatusLine.reason(error.status()) + ": " + error.reason() + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(StatusLine.of(error.status()));
+        out.writeBytes(date.lines());
+        out.writeBytes(ContentType.TEXT_PLAIN.headerLine());
+        out.writeBytes(CONTENT_LENGTH);
+        writeDecimal(out, body.length);
+        out.writeBytes(CRLF);
+        out.writeBytes(CLOSE);
+        out.writeBytes(CRLF);
+        out.writeBytes(body);
+    }
+
+    /** Writes the interim {@code 100 Continue} response. */
+    public static void writeContinue(ByteBuf out) {
+        out.writeBytes(CONTINUE);
+    }
+
+    private static void writeDecimal(ByteBuf out, int value) {
+        if (value < 10) {
+            out.writeByte('0' + value);
+            return;
+        }
+        int digits = 1;
+        for (int v = value; v >= 10; v /= 10) {
+            digits++;
+        }
+        int at = out.writerIndex();
+        out.ensureWritable(digits);
+        for (int i = digits - 1; i >= 0; i--) {
+            out.setByte(at + i, '0' + value % 10);
+            value /= 10;
+        }
+        out.writerIndex(at + digits);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.surge.http.transport;
+
+import dev.surge.http.Handler;
+import dev.surge.http.ServerOptions;
+import dev.surge.http.Transport;
+import dev.surge.http.codec.DateHeader;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.Future;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The listening sockets of a server and their event loops. Where the transport has
+ * SO_REUSEPORT, every event loop gets a listener of its own and keeps the connections it
+ * accepts, so the kernel spreads connections and no loop hands work to another.
+ */
+public final class Listeners implements AutoCloseable {
+    private final IoTransport transport;
+    private final List<Channel> channels = new ArrayList<>();
+    private final DateHeader date = new DateHeader();
+    private final int port;
+
+    private Listeners(ServerOptions options, Handler handler) {
+        this.transport = IoTransport.open(options.transport(), options.eventLoops());
+        try {
+            scheduleDateRefresh(transport.group().next());
+            boolean perLoop = options.reusePort() && transport.reusePort() != null;
+            int bound = options.port();
+            if (perLoop) {
+                for (int i = 0; i < options.eventLoops(); i++) {
+                    EventLoop loop = transport.group().next();
+                    bound = bind(options, handler, loop, bound);
+                }
+            } else {
+                bound = bind(options, handler, transport.group(), bound);
+            }
+            this.port = bound;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Binds every listener; throws with the reason when the address cannot be bound. */
+    public static Listeners bind(ServerOptions options, Handler handler) {
+        return new Listeners(options, handler);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Transport transport() {
+        return transport.kind();
+    }
+
+    /** How many listening sockets serve the port (one per event loop with SO_REUSEPORT). */
+    public int listenerCount() {
+        return channels.size();
+    }
+
+    private int bind(ServerOptions options, Handler handler, EventLoopGroup group, int port) {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group, group)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, options.backlog())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new HttpConnection(handler, date, options.limits(), ch.alloc()));
+                    }
+                });
+        if (transport.reusePort() != null && options.reusePort()) {
+            bootstrap.option(transport.reusePort(), true);
+        }
+        if (options.tcpFastOpen() > 0) {
+            bootstrap.option(ChannelOption.TCP_FASTOPEN, options.tcpFastOpen());
+        }
+        Channel channel;
+        try {
+            channel = bootstrap.bind(new InetSocketAddress(options.host(), port)).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen on " + options.host() + ":" + port + ": " + e.getMessage()
+                    + " (is another server using the port? choose another with --port)", e);
+        }
+        channels.add(channel);
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    private void scheduleDateRefresh(EventLoop loop) {
+        loop.schedule(() -> {
+            date.refresh();
+            if (!loop.isShuttingDown()) {
+                scheduleDateRefresh(loop);
+            }
+        }, DateHeader.millisToNextSecond(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops accepting, closes every connection and waits for the event loops to end. */
+    @Override
+    public void close() {
+        for (Channel channel : channels) {
+            channel.close().syncUninterruptibly();
+        }
+        Future<?> done = transport.group().shutdownGracefully(0, 5, TimeUnit.SECONDS);
+        done.syncUninterruptibly();
+    }
+}
