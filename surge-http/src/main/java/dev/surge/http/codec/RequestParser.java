@@ -169,6 +169,9 @@ public final class RequestParser {
             base += 2;
             buf.readerIndex(base);
         }
+        if (scan == 0 && end - base == 1 && buf.getByte(base) == CR) {
+            return false;
+        }
         int lf = buf.indexOf(base + scan, end, LF);
         if (lf < 0) {
             if (end - base > limits.maxRequestLine()) {
@@ -191,16 +194,16 @@ public final class RequestParser {
         if (methodEnd == base || methodEnd == lineEnd || buf.getByte(methodEnd) != SP) {
             throw HttpError.badRequest("malformed request line: expected METHOD SP TARGET SP HTTP-VERSION");
         }
-        int targetEnd = target.parse(buf, base, methodEnd + 1, lineEnd);
-        if (targetEnd == lineEnd) {
-            throw HttpError.badRequest("the request line has no HTTP version (HTTP/0.9 is not supported)");
-        }
-        version = parseVersion(buf, targetEnd + 1, lineEnd);
         method = MethodNames.match(buf, base, methodEnd);
         if (method == null) {
             throw new HttpError(501, "method '" + buf.toString(base, methodEnd - base,
                     java.nio.charset.StandardCharsets.US_ASCII) + "' is not implemented");
         }
+        int targetEnd = target.parse(buf, base, methodEnd + 1, lineEnd);
+        if (targetEnd == lineEnd) {
+            throw HttpError.badRequest("the request line has no HTTP version (HTTP/0.9 is not supported)");
+        }
+        version = parseVersion(buf, targetEnd + 1, lineEnd);
         if (target.isAsterisk() && method != Method.OPTIONS) {
             throw HttpError.badRequest("the target '*' is only allowed with OPTIONS");
         }
