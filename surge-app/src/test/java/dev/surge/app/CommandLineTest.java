@@ -1,0 +1,67 @@
+package dev.surge.app;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad command lines get one clear message and exit code 2, never a stack trace. */
+class CommandLineTest {
+
+    private record Result(int code, String err, String out) {
+    }
+
+    private static Result run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        cli.setOut(new PrintWriter(out));
+        return new Result(cli.execute(args), err.toString(), out.toString());
+    }
+
+    @Test
+    void unknownTransportNamesTheChoices() {
+        Result r = run("run", "--transport", "dpdk");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("use one of auto, epoll, io_uring, nio"), r.err());
+    }
+
+    @Test
+    void badSizesSayHowToWriteThem() {
+        Result r = run("run", "--max-body", "lots");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("'lots' is not a size"), r.err());
+    }
+
+    @Test
+    void impossibleOptionsAreRefusedBeforeBinding() {
+        Result r = run("run", "--port", "70000");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("port must be 0-65535"), r.err());
+        assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void sizesAcceptUnits() {
+        ByteSize sizes = new ByteSize();
+        assertEquals(8 * 1024, sizes.convert("8KiB"));
+        assertEquals(16 * 1024, sizes.convert("16k"));
+        assertEquals(8 * 1024 * 1024, sizes.convert("8MiB"));
+        assertEquals(4096, sizes.convert("4096"));
+    }
+
+    @Test
+    void helpListsTheFlags() {
+        Result r = run("run", "--help");
+        assertEquals(0, r.code());
+        for (String flag : new String[]{"--host", "--port", "--transport", "--event-loops", "--backlog",
+                "--tcp-fastopen", "--max-request-line", "--max-header-size", "--max-header-count", "--max-body"}) {
+            assertTrue(r.out().contains(flag), flag);
+        }
+    }
+}

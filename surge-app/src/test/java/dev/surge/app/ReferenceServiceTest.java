@@ -1,0 +1,85 @@
+package dev.surge.app;
+
+import dev.surge.http.Server;
+import dev.surge.http.ServerOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The reference service end to end, through the JDK's HTTP client. */
+class ReferenceServiceTest {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static Server server;
+    private static ReferenceService service;
+
+    @BeforeAll
+    static void start() {
+        service = new ReferenceService();
+        server = Server.start(ServerOptions.defaults().withPort(0).withEventLoops(1), service.routes());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        CLIENT.close();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder at(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    }
+
+    @Test
+    void plaintextFollowsTheTechEmpowerRules() throws Exception {
+        var r = send(at("/plaintext"));
+        assertEquals(200, r.statusCode());
+        assertEquals("Hello, World!", r.body());
+        assertEquals("text/plain; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("13", r.headers().firstValue("Content-Length").orElseThrow());
+        assertEquals("surge", r.headers().firstValue("Server").orElseThrow());
+        assertTrue(r.headers().firstValue("Date").isPresent());
+    }
+
+    @Test
+    void jsonIsAnObjectWithTheMessage() throws Exception {
+        var r = send(at("/json"));
+        assertEquals("{\"message\":\"Hello, World!\"}", r.body());
+        assertEquals("application/json", r.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void countIncrementsOncePerRequest() throws Exception {
+        long first = Long.parseLong(send(at("/count")).body());
+        long second = Long.parseLong(send(at("/count")).body());
+        assertEquals(first + 1, second);
+        assertEquals(second, service.count());
+    }
+
+    @Test
+    void echoReturnsTheBodyAndItsType() throws Exception {
+        var r = send(at("/echo").header("Content-Type", "application/x-test")
+                .POST(HttpRequest.BodyPublishers.ofString("payload \u00e9")));
+        assertEquals("payload \u00e9", r.body());
+        assertEquals("application/x-test", r.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void indexListsTheEndpointsAndUnknownPathsAre404() throws Exception {
+        assertTrue(send(at("/")).body().contains("/plaintext"));
+        assertEquals(404, send(at("/missing")).statusCode());
+        var wrongMethod = send(at("/plaintext").DELETE());
+        assertEquals(405, wrongMethod.statusCode());
+        assertEquals("GET, HEAD", wrongMethod.headers().firstValue("Allow").orElseThrow());
+    }
+}
