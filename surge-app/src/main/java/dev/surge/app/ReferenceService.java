@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * lock-free counter (the seed's atomic counter) and an echo.
  */
 public final class ReferenceService {
+    /** The TechEmpower plaintext type, without a charset. */
+    private static final ContentType PLAIN = ContentType.of("text/plain");
     private static final byte[] HELLO = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
     private static final String INDEX = """
             Surge reference service
@@ -28,7 +30,7 @@ public final class ReferenceService {
     public Handler routes() {
         return ExactRoutes.builder()
                 .get("/", (req, res) -> res.text(INDEX))
-                .get("/plaintext", (req, res) -> res.send(ContentType.TEXT_PLAIN, HELLO))
+                .get("/plaintext", (req, res) -> res.send(PLAIN, HELLO))
                 .get("/json", (req, res) -> res.send(ContentType.JSON, JsonText.object("message", "Hello, World!")))
                 .get("/count", (req, res) -> res.text(Long.toString(counter.incrementAndGet())))
                 .post("/echo", (req, res) -> res.send(

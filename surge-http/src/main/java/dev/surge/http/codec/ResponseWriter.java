@@ -26,6 +26,7 @@ public final class ResponseWriter implements Response {
 
     private final ResponseSink sink;
     private final DateHeader date;
+    private final HeadPrefixCache prefixes = new HeadPrefixCache();
 
     private int status;
     private List<String> extraHeaders;
@@ -99,15 +100,18 @@ public final class ResponseWriter implements Response {
         boolean bodyAllowed = status != 204 && status != 304;
         ByteBuf out = sink.batch();
         out.ensureWritable(256 + (headRequest ? 0 : length));
-        out.writeBytes(StatusLine.of(status));
-        out.writeBytes(date.lines());
         if (type != null && bodyAllowed) {
-            out.writeBytes(type.headerLine());
-        }
-        if (bodyAllowed) {
-            out.writeBytes(CONTENT_LENGTH);
+            out.writeBytes(prefixes.get(status, type, date.lines()));
             writeDecimal(out, length);
             out.writeBytes(CRLF);
+        } else {
+            out.writeBytes(StatusLine.of(status));
+            out.writeBytes(date.lines());
+            if (bodyAllowed) {
+                out.writeBytes(CONTENT_LENGTH);
+                writeDecimal(out, length);
+                out.writeBytes(CRLF);
+            }
         }
         if (!keepAlive) {
             out.writeBytes(CLOSE);

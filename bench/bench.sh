@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# bench.sh: the `./surge bench` subcommands. The launcher builds the project first and exports
+# SURGE_JDK, SURGE_ROOT, SURGE_APP_CP and SURGE_BENCH_CP; this script only dispatches.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+usage() {
+  cat <<'TXT'
+Usage: ./surge bench SUBCOMMAND [FLAGS]
+
+Subcommands:
+  peers   serve GET /plaintext from Surge and from peer servers (raw Netty, gin, fasthttp,
+          nginx, a bare C epoll loop), one at a time on one pinned core, load each with wrk
+          (keep-alive and pipelined), and compare requests/s, latency and CPU time per request.
+          ./surge bench peers --help lists its flags.
+
+Results go to stdout and to bench/results/.
+TXT
+}
+
+cmd="${1:-}"
+[[ $# -gt 0 ]] && shift
+case "$cmd" in
+  peers)
+    exec "$HERE/peers.sh" "$@"
+    ;;
+  -h|--help|help)
+    usage
+    ;;
+  "")
+    usage >&2
+    exit 2
+    ;;
+  *)
+    echo "surge bench: unknown subcommand '$cmd'." >&2
+    usage >&2
+    exit 2
+    ;;
+esac
