@@ -74,7 +74,7 @@ public final class NettyPeer {
     }
 
     /** The TechEmpower entry's limits (4096 / 8192 / 8192) with header validation off. */
-    private static HttpDecoderConfig decoderConfig() {
+    static HttpDecoderConfig decoderConfig() {
         return new HttpDecoderConfig()
                 .setMaxInitialLineLength(4096)
                 .setMaxHeaderSize(8192)

@@ -1,6 +1,5 @@
 package dev.surge.http.codec;
 
-import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
 
@@ -17,9 +16,9 @@ final class Ascii {
      * Whether the bytes at {@code at} equal {@code lower} ignoring ASCII case. OR-ing 0x20
      * folds only letters onto their lower case among the token and value bytes compared here.
      */
-    static boolean equalsIgnoreCase(ByteBuf buf, int at, byte[] lower) {
+    static boolean equalsIgnoreCase(Bytes buf, int at, byte[] lower) {
         for (int i = 0; i < lower.length; i++) {
-            byte b = buf.getByte(at + i);
+            byte b = buf.at(at + i);
             byte l = lower[i];
             if (b != l && ((b | 0x20) != l || l < 'a' || l > 'z')) {
                 return false;
@@ -29,7 +28,7 @@ final class Ascii {
     }
 
     /** Whether [start, end) equals {@code lower} ignoring ASCII case. */
-    static boolean equalsIgnoreCase(ByteBuf buf, int start, int end, byte[] lower) {
+    static boolean equalsIgnoreCase(Bytes buf, int start, int end, byte[] lower) {
         return end - start == lower.length && equalsIgnoreCase(buf, start, lower);
     }
 }

@@ -1,6 +1,5 @@
 package dev.surge.http.codec;
 
-import io.netty.buffer.ByteBuf;
 
 /**
  * Checks the chunk extensions after a chunk size (RFC 9112 §7.1.1):
@@ -10,15 +9,15 @@ final class ChunkExtensions {
     private ChunkExtensions() {
     }
 
-    static void validate(ByteBuf buf, int i, int end) {
+    static void validate(Bytes buf, int i, int end) {
         while (true) {
             i = skipBlanks(buf, i, end);
             if (i == end) {
                 return;
             }
-            if (buf.getByte(i) != ';') {
+            if (buf.at(i) != ';') {
                 throw HttpError.badRequest("malformed chunk size line: unexpected "
-                        + FieldTable.hex(buf.getByte(i)) + " after the size");
+                        + FieldTable.hex(buf.at(i)) + " after the size");
             }
             i = skipBlanks(buf, i + 1, end);
             int nameStart = i;
@@ -27,14 +26,14 @@ final class ChunkExtensions {
                 throw HttpError.badRequest("malformed chunk extension: missing name");
             }
             i = skipBlanks(buf, i, end);
-            if (i < end && buf.getByte(i) == '=') {
+            if (i < end && buf.at(i) == '=') {
                 i = skipBlanks(buf, i + 1, end);
-                i = i < end && buf.getByte(i) == '"' ? skipQuoted(buf, i + 1, end) : requireToken(buf, i, end);
+                i = i < end && buf.at(i) == '"' ? skipQuoted(buf, i + 1, end) : requireToken(buf, i, end);
             }
         }
     }
 
-    private static int requireToken(ByteBuf buf, int i, int end) {
+    private static int requireToken(Bytes buf, int i, int end) {
         int after = skipToken(buf, i, end);
         if (after == i) {
             throw HttpError.badRequest("malformed chunk extension: missing value");
@@ -42,9 +41,9 @@ final class ChunkExtensions {
         return after;
     }
 
-    private static int skipQuoted(ByteBuf buf, int i, int end) {
+    private static int skipQuoted(Bytes buf, int i, int end) {
         while (i < end) {
-            byte b = buf.getByte(i);
+            byte b = buf.at(i);
             if (b == '"') {
                 return i + 1;
             }
@@ -53,7 +52,7 @@ final class ChunkExtensions {
                 if (i == end) {
                     break;
                 }
-                b = buf.getByte(i);
+                b = buf.at(i);
             }
             if (!CharClass.is(b, CharClass.FIELD_VALUE)) {
                 throw HttpError.badRequest("invalid character " + FieldTable.hex(b) + " in chunk extension");
@@ -63,15 +62,15 @@ final class ChunkExtensions {
         throw HttpError.badRequest("malformed chunk extension: unterminated quoted string");
     }
 
-    private static int skipToken(ByteBuf buf, int i, int end) {
-        while (i < end && CharClass.is(buf.getByte(i), CharClass.TOKEN)) {
+    private static int skipToken(Bytes buf, int i, int end) {
+        while (i < end && CharClass.is(buf.at(i), CharClass.TOKEN)) {
             i++;
         }
         return i;
     }
 
-    private static int skipBlanks(ByteBuf buf, int i, int end) {
-        while (i < end && (buf.getByte(i) == ' ' || buf.getByte(i) == '\t')) {
+    private static int skipBlanks(Bytes buf, int i, int end) {
+        while (i < end && (buf.at(i) == ' ' || buf.at(i) == '\t')) {
             i++;
         }
         return i;

@@ -67,7 +67,7 @@ final class ChunkedDecoder {
         return pos;
     }
 
-    boolean decode(ByteBuf buf) {
+    boolean decode(Bytes buf) {
         int base = buf.readerIndex();
         int limit = buf.writerIndex();
         while (true) {
@@ -83,7 +83,7 @@ final class ChunkedDecoder {
                         if (body == null) {
                             body = alloc.heapBuffer(Math.min(chunkRemaining, 64 * 1024), limits.maxBodyBytes());
                         }
-                        body.writeBytes(buf, base + pos, n);
+                        body.writeBytes(buf.buf(), base + pos, n);
                         pos += n;
                         chunkRemaining -= n;
                     }
@@ -94,8 +94,8 @@ final class ChunkedDecoder {
                 }
                 case DATA_END -> {
                     int available = limit - (base + pos);
-                    if (available >= 1 && buf.getByte(base + pos) != CR
-                            || available >= 2 && buf.getByte(base + pos + 1) != LF) {
+                    if (available >= 1 && buf.at(base + pos) != CR
+                            || available >= 2 && buf.at(base + pos + 1) != LF) {
                         throw HttpError.badRequest("chunk data must be followed by CRLF");
                     }
                     if (available < 2) {
@@ -117,7 +117,7 @@ final class ChunkedDecoder {
         }
     }
 
-    private boolean readSizeLine(ByteBuf buf, int base, int limit) {
+    private boolean readSizeLine(Bytes buf, int base, int limit) {
         int lineStart = base + pos;
         int lf = buf.indexOf(lineStart, limit, LF);
         if (lf < 0 && limit - lineStart > limits.maxChunkLine() || lf + 1 - lineStart > limits.maxChunkLine()) {
@@ -127,15 +127,15 @@ final class ChunkedDecoder {
         if (lf < 0) {
             return false;
         }
-        if (lf == lineStart || buf.getByte(lf - 1) != CR) {
+        if (lf == lineStart || buf.at(lf - 1) != CR) {
             throw HttpError.badRequest("chunk size line must end with CRLF, not a bare LF");
         }
         int lineEnd = lf - 1;
         int i = lineStart;
         long size = 0;
         int significant = 0;
-        while (i < lineEnd && CharClass.is(buf.getByte(i), CharClass.HEX)) {
-            size = size << 4 | CharClass.hexValue(buf.getByte(i));
+        while (i < lineEnd && CharClass.is(buf.at(i), CharClass.HEX)) {
+            size = size << 4 | CharClass.hexValue(buf.at(i));
             if (size > 0 && ++significant > MAX_SIZE_DIGITS) {
                 throw HttpError.badRequest("chunk size overflows");
             }
@@ -167,7 +167,7 @@ final class ChunkedDecoder {
         }
     }
 
-    private boolean readTrailerLine(ByteBuf buf, int base, int limit) {
+    private boolean readTrailerLine(Bytes buf, int base, int limit) {
         int lineStart = base + pos;
         int lf = buf.indexOf(lineStart, limit, LF);
         int sectionEnd = lf < 0 ? limit : lf + 1;
@@ -177,7 +177,7 @@ final class ChunkedDecoder {
         if (lf < 0) {
             return false;
         }
-        if (lf == lineStart || buf.getByte(lf - 1) != CR) {
+        if (lf == lineStart || buf.at(lf - 1) != CR) {
             throw HttpError.badRequest("trailer lines must end with CRLF, not a bare LF");
         }
         pos = lf + 1 - base;

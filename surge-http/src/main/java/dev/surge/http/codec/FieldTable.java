@@ -1,6 +1,5 @@
 package dev.surge.http.codec;
 
-import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -46,20 +45,20 @@ final class FieldTable {
      * Parses the field line in [start, end) (absolute indexes, CRLF excluded) and returns its
      * index. {@code base} is the absolute index of the message start.
      */
-    int parseLine(ByteBuf buf, int base, int start, int end, String section) {
-        byte first = buf.getByte(start);
+    int parseLine(Bytes buf, int base, int start, int end, String section) {
+        byte first = buf.at(start);
         if (first == SP || first == HT) {
             throw HttpError.badRequest("obsolete line folding (a " + section
                     + " line starting with whitespace) is not allowed");
         }
         int colon = start;
-        while (colon < end && CharClass.is(buf.getByte(colon), CharClass.TOKEN)) {
+        while (colon < end && CharClass.is(buf.at(colon), CharClass.TOKEN)) {
             colon++;
         }
         if (colon == end) {
             throw HttpError.badRequest(section + " line without a colon");
         }
-        byte b = buf.getByte(colon);
+        byte b = buf.at(colon);
         if (b != ':') {
             throw HttpError.badRequest(b == SP || b == HT
                     ? "whitespace between " + section + " name and colon is not allowed"
@@ -69,15 +68,15 @@ final class FieldTable {
             throw HttpError.badRequest("empty " + section + " name");
         }
         int valueStart = colon + 1;
-        while (valueStart < end && isBlank(buf.getByte(valueStart))) {
+        while (valueStart < end && isBlank(buf.at(valueStart))) {
             valueStart++;
         }
         int valueEnd = end;
-        while (valueEnd > valueStart && isBlank(buf.getByte(valueEnd - 1))) {
+        while (valueEnd > valueStart && isBlank(buf.at(valueEnd - 1))) {
             valueEnd--;
         }
         for (int i = valueStart; i < valueEnd; i++) {
-            byte v = buf.getByte(i);
+            byte v = buf.at(i);
             if (!CharClass.is(v, CharClass.FIELD_VALUE)) {
                 throw HttpError.badRequest("invalid character " + hex(v) + " in the value of "
                         + section + " '" + buf.toString(start, colon - start, StandardCharsets.US_ASCII) + "'");
@@ -114,16 +113,16 @@ final class FieldTable {
     }
 
     /** Whether field's name equals {@code lowerName} (ASCII lower case) ignoring case. */
-    boolean nameIs(ByteBuf buf, int base, int field, byte[] lowerName) {
+    boolean nameIs(Bytes buf, int base, int field, byte[] lowerName) {
         return nameLength(field) == lowerName.length
                 && Ascii.equalsIgnoreCase(buf, base + nameStart(field), lowerName);
     }
 
-    String name(ByteBuf buf, int base, int field) {
+    String name(Bytes buf, int base, int field) {
         return buf.toString(base + nameStart(field), nameLength(field), StandardCharsets.US_ASCII);
     }
 
-    String value(ByteBuf buf, int base, int field) {
+    String value(Bytes buf, int base, int field) {
         return buf.toString(base + valueStart(field), valueLength(field), StandardCharsets.ISO_8859_1);
     }
 

@@ -1,6 +1,5 @@
 package dev.surge.http.codec;
 
-import io.netty.buffer.ByteBuf;
 
 /**
  * Checks a Host value against RFC 9110 §7.2: {@code uri-host [ ":" port ]}, where the host is
@@ -11,11 +10,11 @@ final class HostValue {
     private HostValue() {
     }
 
-    static void validate(ByteBuf buf, int start, int end) {
+    static void validate(Bytes buf, int start, int end) {
         int i = start;
-        if (i < end && buf.getByte(i) == '[') {
-            while (i < end && buf.getByte(i) != ']') {
-                requireHostChar(buf.getByte(i));
+        if (i < end && buf.at(i) == '[') {
+            while (i < end && buf.at(i) != ']') {
+                requireHostChar(buf.at(i));
                 i++;
             }
             if (i == end) {
@@ -23,8 +22,8 @@ final class HostValue {
             }
             i++;
         } else {
-            while (i < end && buf.getByte(i) != ':') {
-                byte b = buf.getByte(i);
+            while (i < end && buf.at(i) != ':') {
+                byte b = buf.at(i);
                 if (b == '[' || b == ']') {
                     throw HttpError.badRequest("malformed Host header: misplaced bracket");
                 }
@@ -35,11 +34,11 @@ final class HostValue {
         if (i == end) {
             return;
         }
-        if (buf.getByte(i) != ':') {
+        if (buf.at(i) != ':') {
             throw HttpError.badRequest("malformed Host header: unexpected text after the host");
         }
         for (i++; i < end; i++) {
-            byte b = buf.getByte(i);
+            byte b = buf.at(i);
             if (b < '0' || b > '9') {
                 throw HttpError.badRequest("malformed Host header: the port must be digits");
             }

@@ -1,6 +1,5 @@
 package dev.surge.http.codec;
 
-import io.netty.buffer.ByteBuf;
 
 /**
  * A cursor over a comma-separated header value whose elements are tokens (RFC 9110 §5.6.1),
@@ -8,14 +7,14 @@ import io.netty.buffer.ByteBuf;
  * anything that is not a token (parameters included) is refused.
  */
 final class ListElements {
-    private ByteBuf buf;
+    private Bytes buf;
     private String header;
     private int pos;
     private int end;
     private int start;
     private int stop;
 
-    ListElements of(ByteBuf buf, int start, int end, String header) {
+    ListElements of(Bytes buf, int start, int end, String header) {
         this.buf = buf;
         this.header = header;
         this.pos = start;
@@ -25,21 +24,21 @@ final class ListElements {
 
     /** Moves to the next element; false when there is none. */
     boolean next() {
-        while (pos < end && isSeparator(buf.getByte(pos))) {
+        while (pos < end && isSeparator(buf.at(pos))) {
             pos++;
         }
         if (pos == end) {
             return false;
         }
         start = pos;
-        while (pos < end && CharClass.is(buf.getByte(pos), CharClass.TOKEN)) {
+        while (pos < end && CharClass.is(buf.at(pos), CharClass.TOKEN)) {
             pos++;
         }
         stop = pos;
-        while (pos < end && isBlank(buf.getByte(pos))) {
+        while (pos < end && isBlank(buf.at(pos))) {
             pos++;
         }
-        if (start == stop || pos < end && buf.getByte(pos) != ',') {
+        if (start == stop || pos < end && buf.at(pos) != ',') {
             throw HttpError.badRequest("malformed " + header + " header: expected a comma-separated list of tokens");
         }
         return true;

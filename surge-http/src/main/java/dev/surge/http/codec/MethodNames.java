@@ -1,7 +1,6 @@
 package dev.surge.http.codec;
 
 import dev.surge.http.Method;
-import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
 
@@ -20,9 +19,9 @@ final class MethodNames {
     }
 
     /** The method spelled by [start, end), case-sensitively as RFC 9110 §9.1 asks, or null. */
-    static Method match(ByteBuf buf, int start, int end) {
+    static Method match(Bytes buf, int start, int end) {
         int length = end - start;
-        byte first = buf.getByte(start);
+        byte first = buf.at(start);
         for (int m = 0; m < NAMES.length; m++) {
             byte[] name = NAMES[m];
             if (name.length == length && name[0] == first && equals(buf, start, name)) {
@@ -32,9 +31,9 @@ final class MethodNames {
         return null;
     }
 
-    private static boolean equals(ByteBuf buf, int at, byte[] name) {
+    private static boolean equals(Bytes buf, int at, byte[] name) {
         for (int i = 1; i < name.length; i++) {
-            if (buf.getByte(at + i) != name[i]) {
+            if (buf.at(at + i) != name[i]) {
                 return false;
             }
         }

@@ -15,19 +15,15 @@ import java.util.Optional;
  */
 public final class ParsedRequest implements Request {
     private final RequestParser parser;
-    private ByteBuf buf;
+    private final Bytes buf = new Bytes();
 
     public ParsedRequest(RequestParser parser) {
         this.parser = parser;
     }
 
     /** Points the view at the complete request that starts at {@code buf}'s reader index. */
-    public void attach(ByteBuf buf) {
-        this.buf = buf;
-    }
-
-    public void detach() {
-        this.buf = null;
+    public void attach(ByteBuf received) {
+        buf.of(received);
     }
 
     private int base() {
@@ -128,7 +124,7 @@ public final class ParsedRequest implements Request {
         if (parser.chunked.body().isReadable()) {
             parser.chunked.body().getBytes(0, copy);
         } else {
-            buf.getBytes(base() + parser.bodyStart, copy);
+            buf.buf().getBytes(base() + parser.bodyStart, copy);
         }
         return copy;
     }

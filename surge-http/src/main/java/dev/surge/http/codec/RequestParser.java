@@ -35,6 +35,7 @@ public final class RequestParser {
     private static final byte[] EXPECT = Ascii.lower("expect");
 
     private final RequestLimits limits;
+    private final Bytes bytes = new Bytes();
     final FieldTable fields;
     final ChunkedDecoder chunked;
 
@@ -100,7 +101,11 @@ public final class RequestParser {
      * Parses what {@code buf} holds from its reader index. Returns true once a whole request
      * is there; false when more bytes are needed.
      */
-    public boolean parse(ByteBuf buf) {
+    public boolean parse(ByteBuf received) {
+        return parse(bytes.of(received));
+    }
+
+    private boolean parse(Bytes buf) {
         switch (state) {
             case REQUEST_LINE:
                 if (!parseRequestLine(buf)) {
@@ -159,17 +164,17 @@ public final class RequestParser {
         return state != State.REQUEST_LINE || scan > 0;
     }
 
-    private boolean parseRequestLine(ByteBuf buf) {
+    private boolean parseRequestLine(Bytes buf) {
         int base = buf.readerIndex();
         int end = buf.writerIndex();
-        while (scan == 0 && end - base >= 2 && buf.getByte(base) == CR && buf.getByte(base + 1) == LF) {
+        while (scan == 0 && end - base >= 2 && buf.at(base) == CR && buf.at(base + 1) == LF) {
             if (++leadingEmptyLines > MAX_LEADING_EMPTY_LINES) {
                 throw HttpError.badRequest("too many empty lines before the request line");
             }
             base += 2;
             buf.readerIndex(base);
         }
-        if (scan == 0 && end - base == 1 && buf.getByte(base) == CR) {
+        if (scan == 0 && end - base == 1 && buf.at(base) == CR) {
             return false;
         }
         int lf = buf.indexOf(base + scan, end, LF);
@@ -183,15 +188,15 @@ public final class RequestParser {
         if (lf + 1 - base > limits.maxRequestLine()) {
             throw new HttpError(414, "request line longer than " + limits.maxRequestLine() + " bytes");
         }
-        if (lf == base || buf.getByte(lf - 1) != CR) {
+        if (lf == base || buf.at(lf - 1) != CR) {
             throw HttpError.badRequest("the request line must end with CRLF, not a bare LF");
         }
         int lineEnd = lf - 1;
         int methodEnd = base;
-        while (methodEnd < lineEnd && CharClass.is(buf.getByte(methodEnd), CharClass.TOKEN)) {
+        while (methodEnd < lineEnd && CharClass.is(buf.at(methodEnd), CharClass.TOKEN)) {
             methodEnd++;
         }
-        if (methodEnd == base || methodEnd == lineEnd || buf.getByte(methodEnd) != SP) {
+        if (methodEnd == base || methodEnd == lineEnd || buf.at(methodEnd) != SP) {
             throw HttpError.badRequest("malformed request line: expected METHOD SP TARGET SP HTTP-VERSION");
         }
         method = MethodNames.match(buf, base, methodEnd);
@@ -211,15 +216,15 @@ public final class RequestParser {
         return true;
     }
 
-    private static HttpVersion parseVersion(ByteBuf buf, int start, int end) {
-        if (end - start != 8 || buf.getByte(start) != 'H' || buf.getByte(start + 1) != 'T'
-                || buf.getByte(start + 2) != 'T' || buf.getByte(start + 3) != 'P'
-                || buf.getByte(start + 4) != '/' || !isDigit(buf.getByte(start + 5))
-                || buf.getByte(start + 6) != '.' || !isDigit(buf.getByte(start + 7))) {
+    private static HttpVersion parseVersion(Bytes buf, int start, int end) {
+        if (end - start != 8 || buf.at(start) != 'H' || buf.at(start + 1) != 'T'
+                || buf.at(start + 2) != 'T' || buf.at(start + 3) != 'P'
+                || buf.at(start + 4) != '/' || !isDigit(buf.at(start + 5))
+                || buf.at(start + 6) != '.' || !isDigit(buf.at(start + 7))) {
             throw HttpError.badRequest("malformed HTTP version: expected HTTP/1.1 or HTTP/1.0");
         }
-        int major = buf.getByte(start + 5) - '0';
-        int minor = buf.getByte(start + 7) - '0';
+        int major = buf.at(start + 5) - '0';
+        int minor = buf.at(start + 7) - '0';
         if (major != 1) {
             throw new HttpError(505, "HTTP/" + major + "." + minor + " is not supported; use HTTP/1.1");
         }
@@ -230,7 +235,7 @@ public final class RequestParser {
         return b >= '0' && b <= '9';
     }
 
-    private boolean parseHeaders(ByteBuf buf) {
+    private boolean parseHeaders(Bytes buf) {
         int base = buf.readerIndex();
         int end = buf.writerIndex();
         while (true) {
@@ -245,7 +250,7 @@ public final class RequestParser {
             if (lf + 1 - base > limits.maxHeaderBytes()) {
                 throw headerSectionTooLarge();
             }
-            if (lf == lineStart || buf.getByte(lf - 1) != CR) {
+            if (lf == lineStart || buf.at(lf - 1) != CR) {
                 throw HttpError.badRequest("header lines must end with CRLF, not a bare LF");
             }
             scan = lf + 1 - base;
@@ -264,7 +269,7 @@ public final class RequestParser {
     }
 
     /** Records what the headers that decide framing and connection handling say. */
-    private void noteHeader(ByteBuf buf, int base, int field) {
+    private void noteHeader(Bytes buf, int base, int field) {
         int valueStart = base + fields.valueStart(field);
         int valueEnd = valueStart + fields.valueLength(field);
         switch (fields.nameLength(field)) {
@@ -312,7 +317,7 @@ public final class RequestParser {
     private static final byte[] CLOSE = Ascii.lower("close");
     private static final byte[] KEEP_ALIVE = Ascii.lower("keep-alive");
 
-    private void noteConnectionOptions(ByteBuf buf, int start, int end) {
+    private void noteConnectionOptions(Bytes buf, int start, int end) {
         listElements.of(buf, start, end, "Connection");
         while (listElements.next()) {
             if (listElements.is(CLOSE)) {
@@ -323,13 +328,13 @@ public final class RequestParser {
         }
     }
 
-    private static long parseContentLength(ByteBuf buf, int start, int end) {
+    private static long parseContentLength(Bytes buf, int start, int end) {
         if (start == end) {
             throw HttpError.badRequest("empty Content-Length");
         }
         long value = 0;
         for (int i = start; i < end; i++) {
-            byte b = buf.getByte(i);
+            byte b = buf.at(i);
             if (!isDigit(b)) {
                 throw HttpError.badRequest("Content-Length must be a single decimal number");
             }

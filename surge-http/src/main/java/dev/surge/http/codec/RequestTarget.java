@@ -1,6 +1,5 @@
 package dev.surge.http.codec;
 
-import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
 
@@ -32,11 +31,11 @@ final class RequestTarget {
      * Parses the target that starts at {@code from} (absolute) and returns the absolute index
      * of the byte after it: the SP before the version, or {@code lineEnd}.
      */
-    int parse(ByteBuf buf, int base, int from, int lineEnd) {
+    int parse(Bytes buf, int base, int from, int lineEnd) {
         queryStart = -1;
         asterisk = false;
         int i = from;
-        byte first = from < lineEnd ? buf.getByte(from) : SP;
+        byte first = from < lineEnd ? buf.at(from) : SP;
         if (first == '/') {
             i = scanPath(buf, base, i, lineEnd);
         } else if (first == '*') {
@@ -48,24 +47,24 @@ final class RequestTarget {
         } else {
             throw HttpError.badRequest("malformed request target: it must start with '/', a scheme, or be '*'");
         }
-        if (i < lineEnd && buf.getByte(i) != SP) {
-            throw HttpError.badRequest("invalid character " + FieldTable.hex(buf.getByte(i)) + " in request target");
+        if (i < lineEnd && buf.at(i) != SP) {
+            throw HttpError.badRequest("invalid character " + FieldTable.hex(buf.at(i)) + " in request target");
         }
         start = from - base;
         end = i - base;
         return i;
     }
 
-    private int scanAbsoluteForm(ByteBuf buf, int base, int i, int lineEnd) {
-        while (i < lineEnd && isSchemeChar(buf.getByte(i))) {
+    private int scanAbsoluteForm(Bytes buf, int base, int i, int lineEnd) {
+        while (i < lineEnd && isSchemeChar(buf.at(i))) {
             i++;
         }
-        if (lineEnd - i < 3 || buf.getByte(i) != ':' || buf.getByte(i + 1) != '/' || buf.getByte(i + 2) != '/') {
+        if (lineEnd - i < 3 || buf.at(i) != ':' || buf.at(i + 1) != '/' || buf.at(i + 2) != '/') {
             throw HttpError.badRequest("malformed request target: expected scheme://authority");
         }
         i += 3;
         while (i < lineEnd) {
-            byte b = buf.getByte(i);
+            byte b = buf.at(i);
             if (b == '/' || b == '?' || b == SP) {
                 break;
             }
@@ -78,12 +77,12 @@ final class RequestTarget {
     }
 
     /** Scans path-abempty [ "?" query ] from {@code i}; an empty path reads as "/". */
-    private int scanPath(ByteBuf buf, int base, int i, int lineEnd) {
+    private int scanPath(Bytes buf, int base, int i, int lineEnd) {
         pathStart = i - base;
         int h = 0;
         byte b = 0;
         while (i < lineEnd) {
-            b = buf.getByte(i);
+            b = buf.at(i);
             if (b == SP || b == '?') {
                 break;
             }
@@ -96,7 +95,7 @@ final class RequestTarget {
         if (i < lineEnd && b == '?') {
             i++;
             queryStart = i - base;
-            while (i < lineEnd && (b = buf.getByte(i)) != SP) {
+            while (i < lineEnd && (b = buf.at(i)) != SP) {
                 checkTargetChar(buf, b, i, lineEnd);
                 i++;
             }
@@ -104,12 +103,12 @@ final class RequestTarget {
         return i;
     }
 
-    private static void checkTargetChar(ByteBuf buf, byte b, int i, int lineEnd) {
+    private static void checkTargetChar(Bytes buf, byte b, int i, int lineEnd) {
         if (!CharClass.is(b, CharClass.TARGET)) {
             throw HttpError.badRequest("invalid character " + FieldTable.hex(b) + " in request target");
         }
-        if (b == '%' && (i + 2 >= lineEnd || !CharClass.is(buf.getByte(i + 1), CharClass.HEX)
-                || !CharClass.is(buf.getByte(i + 2), CharClass.HEX))) {
+        if (b == '%' && (i + 2 >= lineEnd || !CharClass.is(buf.at(i + 1), CharClass.HEX)
+                || !CharClass.is(buf.at(i + 2), CharClass.HEX))) {
             throw HttpError.badRequest("malformed percent-escape in request target");
         }
     }
@@ -131,7 +130,7 @@ final class RequestTarget {
     }
 
     /** Whether the path equals the ASCII bytes {@code path} exactly. */
-    boolean pathEquals(ByteBuf buf, int base, byte[] path) {
+    boolean pathEquals(Bytes buf, int base, byte[] path) {
         int length = pathEnd - pathStart;
         if (length == 0) {
             return path.length == 1 && path[0] == '/';
@@ -141,25 +140,25 @@ final class RequestTarget {
         }
         int at = base + pathStart;
         for (int i = 0; i < length; i++) {
-            if (buf.getByte(at + i) != path[i]) {
+            if (buf.at(at + i) != path[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    String target(ByteBuf buf, int base) {
+    String target(Bytes buf, int base) {
         return buf.toString(base + start, end - start, StandardCharsets.US_ASCII);
     }
 
-    String path(ByteBuf buf, int base) {
+    String path(Bytes buf, int base) {
         if (asterisk) {
             return "*";
         }
         return pathEnd == pathStart ? "/" : buf.toString(base + pathStart, pathEnd - pathStart, StandardCharsets.US_ASCII);
     }
 
-    String query(ByteBuf buf, int base) {
+    String query(Bytes buf, int base) {
         return queryStart < 0 ? "" : buf.toString(base + queryStart, end - queryStart, StandardCharsets.US_ASCII);
     }
 }

@@ -21,6 +21,15 @@ public final class ResponseWriter implements Response {
     private static final byte[] CLOSE = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEEP_ALIVE = "Connection: keep-alive\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    /** {@code N\r\n\r\n} for small bodies: a Content-Length value and the end of the head. */
+    private static final byte[][] LENGTH_AND_END = new byte[1024][];
+
+    static {
+        for (int n = 0; n < LENGTH_AND_END.length; n++) {
+            LENGTH_AND_END[n] = (n + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
     private static final List<String> RESERVED = List.of(
             "content-length", "date", "server", "connection", "transfer-encoding");
 
@@ -100,8 +109,16 @@ public final class ResponseWriter implements Response {
         boolean bodyAllowed = status != 204 && status != 304;
         ByteBuf out = sink.batch();
         out.ensureWritable(256 + (headRequest ? 0 : length));
+        boolean plainEnd = keepAlive && version == HttpVersion.HTTP_1_1
+                && (extraHeaders == null || extraHeaders.isEmpty());
         if (type != null && bodyAllowed) {
             out.writeBytes(prefixes.get(status, type, date.lines()));
+            if (plainEnd && length < LENGTH_AND_END.length) {
+                // The common case: the length and the end of the head in one pre-encoded write.
+                out.writeBytes(LENGTH_AND_END[length]);
+                writeBody(out, body, length);
+                return;
+            }
             writeDecimal(out, length);
             out.writeBytes(CRLF);
         } else {
@@ -127,7 +144,11 @@ public final class ResponseWriter implements Response {
             }
         }
         out.writeBytes(CRLF);
-        if (!headRequest && bodyAllowed && length > 0) {
+        writeBody(out, bodyAllowed ? body : null, length);
+    }
+
+    private void writeBody(ByteBuf out, byte[] body, int length) {
+        if (!headRequest && body != null && length > 0) {
             out.writeBytes(body, 0, length);
         }
         sink.appended();

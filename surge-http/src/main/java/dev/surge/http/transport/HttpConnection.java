@@ -117,8 +117,6 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
             handler.handle(request, response);
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.ERROR, "handler failed on " + request, t);
-        } finally {
-            request.detach();
         }
         if (!response.sent()) {
             response.begin(request);

@@ -5,6 +5,7 @@ import dev.surge.http.ServerOptions;
 import dev.surge.http.Transport;
 import dev.surge.http.codec.DateHeader;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -74,6 +75,9 @@ public final class Listeners implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, options.backlog())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // Pooled buffers read straight from their memory address; the adaptive default
+                // of Netty 4.2 adds a delegation per byte read, which the parser feels.
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * Feeds bytes to a {@link RequestParser} the way a connection does, either all at once or one
  * byte at a time, and records what came out: each request as a snapshot, then the error that
@@ -33,9 +35,24 @@ final class ParserDriver {
         return run(input.getBytes(StandardCharsets.ISO_8859_1), byteAtATime, RequestLimits.DEFAULT);
     }
 
+    /**
+     * Runs the input through a heap buffer (read through ByteBuf) and a direct one (read
+     * straight from memory, every read checked by an assertion) and requires the same outcome.
+     */
     static Outcome run(byte[] input, boolean byteAtATime, RequestLimits limits) {
+        Outcome heap = run(input, byteAtATime, limits, Unpooled.buffer());
+        Outcome direct = run(input, byteAtATime, limits, Unpooled.directBuffer());
+        assertEquals(heap.requests(), direct.requests());
+        assertEquals(describe(heap.error()), describe(direct.error()));
+        return heap;
+    }
+
+    private static String describe(HttpError error) {
+        return error == null ? "none" : error.status() + " " + error.reason();
+    }
+
+    private static Outcome run(byte[] input, boolean byteAtATime, RequestLimits limits, ByteBuf buf) {
         RequestParser parser = new RequestParser(limits, UnpooledByteBufAllocator.DEFAULT);
-        ByteBuf buf = Unpooled.buffer();
         List<Parsed> out = new ArrayList<>();
         boolean continueAsked = false;
         try {
