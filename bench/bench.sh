@@ -11,8 +11,11 @@ Usage: ./surge bench SUBCOMMAND [FLAGS]
 Subcommands:
   peers   serve GET /plaintext from Surge and from peer servers (raw Netty, gin, fasthttp,
           nginx, a bare C epoll loop), one at a time on one pinned core, load each with wrk
-          (keep-alive and pipelined), and compare requests/s, latency and CPU time per request.
+          (keep-alive and pipelined) over several rounds in rotating order, and compare the
+          medians of requests/s, latency and CPU time per request.
           ./surge bench peers --help lists its flags.
+  codec   the HTTP/1.1 codecs alone, in memory (JMH): Surge's against Netty's HttpServerCodec,
+          time and bytes allocated per request. ./surge bench codec --help.
 
 Results go to stdout and to bench/results/.
 TXT
@@ -23,6 +26,9 @@ cmd="${1:-}"
 case "$cmd" in
   peers)
     exec "$HERE/peers.sh" "$@"
+    ;;
+  codec)
+    exec "$HERE/codec.sh" "$@"
     ;;
   -h|--help|help)
     usage

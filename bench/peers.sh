@@ -3,6 +3,10 @@
 # at a time, each pinned to one CPU with wrk pinned to another, and compares requests/s,
 # latency and, above all, the server's CPU time per request: on a loaded wrk that number is
 # what the server costs, whatever the load generator's own ceiling.
+#
+# On a shared machine one run of a server varies by tens of percent, and whoever runs while a
+# neighbour is busy looks worse. So every server is measured in several rounds, the order
+# rotating from round to round, and the report gives the median of the rounds.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PEERS="$HERE/peers"
@@ -10,6 +14,10 @@ BUILD="$HERE/build"
 RESULTS="$HERE/results"
 # shellcheck source=peers/servers.sh
 source "$PEERS/servers.sh"
+# shellcheck source=peers/measure.sh
+source "$PEERS/measure.sh"
+# shellcheck source=peers/medians.sh
+source "$PEERS/medians.sh"
 # shellcheck source=peers/report.sh
 source "$PEERS/report.sh"
 
@@ -18,20 +26,27 @@ usage() {
 Usage: ./surge bench peers [FLAGS]
 
 Runs each server alone on one CPU, loads it with wrk on another (keep-alive, then pipelined),
-and prints requests/s, p50/p99 latency and server CPU µs per request, with ratios to Surge.
-Results are also written to bench/results/peers-<UTC time>.{json,md} and peers-latest.{json,md}.
+and prints requests/s, p50/p99 latency and server CPU µs per request (total, user and system),
+with ratios to Surge. Every server is measured once per round; the order rotates from round to
+round, and the report gives the median of the rounds, with the lowest and highest CPU µs per
+request beside it. Results, every round's samples included, are also written to
+bench/results/peers-<UTC time>.{json,md} and peers-latest.{json,md}.
 
 Flags:
   --servers LIST       comma-separated, from: surge,netty,gin,fasthttp,nginx,c-loop (default: all)
+  --rounds N           rounds; each measures every server once (default 3, --quick 1)
   --connections N      wrk connections (default 64)
-  --duration SECONDS   measured run per server and mode (default 10)
-  --warmup SECONDS     warm-up run before each measured run (default 5)
+  --duration SECONDS   measured run per server, mode and round (default 10, --quick 3)
+  --warmup SECONDS     warm-up run before each measured run (default 5, --quick 1)
   --pipeline DEPTH     requests per pipelined batch (default 16)
   --server-cpu N       CPU the server is pinned to (default 0)
   --load-cpu N         CPU wrk is pinned to (default 1)
   --base-port N        servers listen on 127.0.0.1:N.. N+5 (default 18080)
-  --quick              a smoke test: --warmup 1 --duration 3
+  --quick              a smoke test: one short round; --rounds, --duration, --warmup still win
   -h, --help           this text
+
+A full run takes about rounds × servers × 2 × (warmup + duration) seconds: 3 rounds of all six
+servers at the defaults is about 9 minutes.
 
 JAVA_OPTS is passed to both JVM servers (surge and netty). Missing tools (wrk, nginx, Go and the
 gin/fasthttp libraries, gcc) are installed with apt-get when run as root.
@@ -47,16 +62,19 @@ bounded() { # flag value lo hi
 }
 
 SERVERS=("${ALL_SERVERS[@]}")
-CONNECTIONS=64 DURATION=10 WARMUP=5 DEPTH=16 SERVER_CPU=0 LOAD_CPU=1 BASE_PORT=18080
+CONNECTIONS=64 DEPTH=16 SERVER_CPU=0 LOAD_CPU=1 BASE_PORT=18080
+# Empty until a flag sets them, so that --quick fills in only what was not given.
+ROUNDS='' DURATION='' WARMUP='' QUICK=0
 while [[ $# -gt 0 ]]; do
   flag=$1
   case "$flag" in
     -h|--help) usage; exit 0 ;;
-    --quick) WARMUP=1 DURATION=3; shift; continue ;;
+    --quick) QUICK=1; shift; continue ;;
   esac
   [[ $# -ge 2 ]] || die_usage "$flag needs a value"
   case "$flag" in
     --servers) IFS=, read -r -a SERVERS <<<"$2" ;;
+    --rounds) ROUNDS=$(bounded "$flag" "$2" 1 99) ;;
     --connections) CONNECTIONS=$(bounded "$flag" "$2" 1 10000) ;;
     --duration) DURATION=$(bounded "$flag" "$2" 1 600) ;;
     --warmup) WARMUP=$(bounded "$flag" "$2" 0 600) ;;
@@ -68,6 +86,11 @@ while [[ $# -gt 0 ]]; do
   esac
   shift 2
 done
+if ((QUICK)); then
+  : "${ROUNDS:=1}" "${DURATION:=3}" "${WARMUP:=1}"
+else
+  : "${ROUNDS:=3}" "${DURATION:=10}" "${WARMUP:=5}"
+fi
 [[ ${#SERVERS[@]} -gt 0 ]] || die_usage "--servers is empty"
 for s in "${SERVERS[@]}"; do
   server_port "$s" >/dev/null || die_usage "unknown server '$s' (known: ${ALL_SERVERS[*]})"
@@ -91,104 +114,26 @@ RUN="$BUILD/run"
 rm -rf "$RUN" && mkdir -p "$RUN"
 for s in "${SERVERS[@]}"; do build_server "$s"; done
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# Waits until server $1 (PID SERVER_PID) answers 200 on /plaintext, then checks what it says.
-# Prints a reason and fails if it dies, never answers, or answers the wrong body.
-await_server() {
-  local name=$1 url=$2 deadline=$((SECONDS + 30))
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$url" || true) == 200 ]]; do
-    kill -0 "$SERVER_PID" 2>/dev/null || { echo "exited before answering"; return 1; }
-    ((SECONDS < deadline)) || { echo "no 200 from $url within 30 s"; return 1; }
-    sleep 0.1
-  done
-  curl -si --max-time 2 "$url" | tr -d '\r' >"$RUN/$name.response"
-  [[ $(tail -n1 "$RUN/$name.response") == "Hello, World!" ]] || { echo "wrong body: $(tail -n1 "$RUN/$name.response")"; return 1; }
-  local h
-  for h in Server Date Content-Type Content-Length; do
-    grep -qi "^$h:" "$RUN/$name.response" || echo "peers: warning: $name sends no $h header" >&2
-  done
-  return 0
-}
-
-# Runs wrk for $1 seconds in mode $2 against $3, output to $4. In the background and waited
-# for, so that a signal reaches our trap at once rather than after the run.
-run_wrk() {
-  local secs=$1 mode=$2 url=$3 out=$4 args=()
-  [[ $mode == pipelined ]] && args=(-s "$PEERS/pipeline.lua")
-  args+=("$url")
-  [[ $mode == pipelined ]] && args+=(-- "$DEPTH")
-  timeout $((secs + 30)) taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${secs}s" --latency "${args[@]}" >"$out" 2>&1 &
-  WRK_PID=$!
-  local rc=0
-  wait "$WRK_PID" || rc=$?
-  WRK_PID=''
-  return $rc
-}
-
 CLK_TCK=$(getconf CLK_TCK)
-ROWS="$RUN/rows.tsv"
-: >"$ROWS"
-FAILED=0
-fail_row() { # server reason: one row per mode, so the table shows the failure where it belongs
-  local mode
-  for mode in keepalive pipelined; do
-    printf '%s\t%s\t%s\t-\t-\t-\t-\t-\t-\t-\n' "$1" "$mode" "$2" >>"$ROWS"
+SAMPLES="$RUN/samples.tsv"
+: >"$SAMPLES"
+count=${#SERVERS[@]}
+echo "peers: $ROUNDS round(s) of ${SERVERS[*]}, about $((ROUNDS * count * 2 * (WARMUP + DURATION))) s of load" >&2
+# Round r starts at server r mod count, so that no server is always first (on a machine still
+# settling) or always after the same neighbour.
+for ((round = 1; round <= ROUNDS; round++)); do
+  for ((pos = 0; pos < count; pos++)); do
+    measure_server "$round" "$pos" "${SERVERS[(round - 1 + pos) % count]}"
   done
-  FAILED=1
-}
-
-for name in "${SERVERS[@]}"; do
-  port=$(server_port "$name")
-  url="http://127.0.0.1:$port/plaintext"
-  log="$RUN/$name.log"
-  if port_open "$port"; then
-    echo "peers: port $port is already in use; $name is skipped (something else would answer)." >&2
-    fail_row "$name" "port $port busy"
-    continue
-  fi
-  echo "peers: $name on $url" >&2
-  start_server "$name" "$log"
-  if ! reason=$(await_server "$name" "$url"); then
-    echo "peers: $name did not start: $reason. Last lines of $log:" >&2
-    tail -n 20 "$log" | sed 's/^/    /' >&2
-    stop_server
-    fail_row "$name" "$reason"
-    continue
-  fi
-  for mode in keepalive pipelined; do
-    out="$RUN/$name-$mode.wrk"
-    if ((WARMUP > 0)); then run_wrk "$WARMUP" "$mode" "$url" "$out.warmup" || true; fi
-    if ! before=$(cpu_ticks "$SERVER_PID" 2>/dev/null); then
-      echo "peers: $name died during the $mode warm-up. Last lines of $log:" >&2
-      tail -n 20 "$log" | sed 's/^/    /' >&2
-      printf '%s\t%s\tdied in warm-up\t-\t-\t-\t-\t-\t-\t-\n' "$name" "$mode" >>"$ROWS"
-      FAILED=1
-      continue
-    fi
-    rc=0
-    run_wrk "$DURATION" "$mode" "$url" "$out" || rc=$?
-    after=$(cpu_ticks "$SERVER_PID" 2>/dev/null || echo "")
-    if ((rc != 0)) || [[ -z $after ]] || ! read -r rps p50 p99 requests non2xx sock < <(parse_wrk "$out"); then
-      echo "peers: $name $mode: the measured run failed (wrk exit $rc). wrk said:" >&2
-      sed 's/^/    /' "$out" >&2
-      printf '%s\t%s\twrk failed\t-\t-\t-\t-\t-\t-\t-\n' "$name" "$mode" >>"$ROWS"
-      FAILED=1
-      continue
-    fi
-    cpu_us=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.3f", (n > 0 ? t * 1e6 / hz / n : 0) }')
-    printf '%s\t%s\tok\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$mode" "$rps" "$p50" "$p99" "$cpu_us" "$requests" "$non2xx" "$sock" >>"$ROWS"
-    echo "peers:   $mode: $rps req/s, $cpu_us CPU µs/request" >&2
-  done
-  stop_server
 done
 
 # Parameters and machine, as "key<TAB>value" lines for both the Markdown and the JSON.
-STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 {
   printf 'timestamp\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   printf 'servers\t%s\n' "$(IFS=,; echo "${SERVERS[*]}")"
   printf 'path\t/plaintext\n'
+  printf 'rounds\t%s\norder\trotating: round r starts at server (r-1) mod %s\n' "$ROUNDS" "$count"
+  printf 'statistic\tmedian of the rounds that succeeded\n'
   printf 'connections\t%s\nwrk_threads\t1\nwarmup_s\t%s\nduration_s\t%s\n' "$CONNECTIONS" "$WARMUP" "$DURATION"
   printf 'pipeline_depth\t%s\nserver_cpu\t%s\nload_cpu\t%s\n' "$DEPTH" "$SERVER_CPU" "$LOAD_CPU"
   printf 'java_opts\t%s\n' "${JAVA_OPTS:-}"
@@ -207,13 +152,29 @@ first_line() { "$@" 2>&1 | head -n1 || true; }
   printf 'git_commit\t%s\n' "$(git -C "$HERE/.." rev-parse --short HEAD 2>/dev/null || echo none)"
 } >"$RUN/machine.tsv"
 
+# A results name nobody holds yet: two runs in the same second (or at once) must not overwrite
+# each other, so the name is claimed by creating it with noclobber, which fails if it exists.
+claim_results_name() {
+  local stamp base n=1
+  stamp=$(date -u +%Y%m%dT%H%M%SZ)
+  base="peers-$stamp"
+  until (set -o noclobber; : >"$RESULTS/$base.json") 2>/dev/null; do
+    n=$((n + 1))
+    base="peers-$stamp-$n"
+  done
+  echo "$base"
+}
+
+ROWS="$RUN/rows.tsv"
+summarize_samples "$SAMPLES" "${SERVERS[*]}" >"$ROWS"
 render_table "$ROWS"
 cat "$RUN/parameters.tsv" "$RUN/machine.tsv" >"$RUN/info.tsv"
-render_markdown "$ROWS" "$RUN/info.tsv" >"$RESULTS/peers-$STAMP.md"
-render_json "$ROWS" "$RUN/parameters.tsv" "$RUN/machine.tsv" >"$RESULTS/peers-$STAMP.json"
-cp "$RESULTS/peers-$STAMP.md" "$RESULTS/peers-latest.md"
-cp "$RESULTS/peers-$STAMP.json" "$RESULTS/peers-latest.json"
-echo "peers: results in bench/results/peers-$STAMP.{json,md} (and peers-latest.*); logs in bench/build/run/" >&2
+NAME=$(claim_results_name)
+render_json "$ROWS" "$SAMPLES" "$RUN/parameters.tsv" "$RUN/machine.tsv" >"$RESULTS/$NAME.json"
+render_markdown "$ROWS" "$RUN/info.tsv" >"$RESULTS/$NAME.md"
+cp "$RESULTS/$NAME.md" "$RESULTS/peers-latest.md"
+cp "$RESULTS/$NAME.json" "$RESULTS/peers-latest.json"
+echo "peers: results in bench/results/$NAME.{json,md} (and peers-latest.*); logs in bench/build/run/" >&2
 if ((FAILED)); then
   echo "peers: some servers or runs failed; see FAILED rows above." >&2
   exit 1

@@ -1,9 +1,6 @@
-# report.sh: sourced by peers.sh. Reads wrk's output and renders the results (a TSV with one
-# row per server and mode) as the stdout table, Markdown and JSON. awk only: no Python where
-# this runs.
-#
-# Result rows (tab-separated): server mode status rps p50_us p99_us cpu_us_per_req requests
-# non_2xx socket_errors. status is "ok" or a short reason; numbers are "-" when unknown.
+# report.sh: sourced by peers.sh. Reads wrk's output, and renders the result rows (medians per
+# server and mode, see medians.sh) and the samples behind them (see measure.sh) as the stdout
+# table, Markdown and JSON. awk only: no Python where this runs.
 
 # Prints "rps p50_us p99_us requests non_2xx socket_errors" from the output of `wrk --latency`.
 parse_wrk() {
@@ -32,14 +29,17 @@ parse_wrk() {
     }' "$1"
 }
 
-# The awk program shared by the renderers: loads the rows and Surge's numbers per mode, so each
-# row can be given as a ratio of Surge's (CPU per request: lower is better; requests/s: higher).
+# The awk program shared by the renderers: loads the result rows and Surge's medians per mode,
+# so each row can be given as a ratio of Surge's (CPU per request: lower is better; requests/s:
+# higher). Ratios of medians, not medians of per-round ratios: Surge and its peer were not
+# measured at the same moment, so pairing them by round would pair nothing.
 RATIOS_AWK='
   BEGIN { FS = "\t" }
   {
-    n++; srv[n] = $1; mode[n] = $2; st[n] = $3; rps[n] = $4; p50[n] = $5; p99[n] = $6
-    cpu[n] = $7; reqs[n] = $8; non2xx[n] = $9; sock[n] = $10
-    if ($1 == "surge" && $3 == "ok") { surge_cpu[$2] = $7; surge_rps[$2] = $4 }
+    n++; srv[n] = $1; mode[n] = $2; st[n] = $3; nok[n] = $4; nall[n] = $5
+    rps[n] = $6; p50[n] = $7; p99[n] = $8; cpu[n] = $9; cmin[n] = $10; cmax[n] = $11
+    usr[n] = $12; sys[n] = $13; reqs[n] = $14; non2xx[n] = $15; sock[n] = $16
+    if ($1 == "surge" && $4 > 0) { surge_cpu[$2] = $9; surge_rps[$2] = $6 }
   }
   function ratio(v, base) { return (v == "-" || base == "" || base == "-" || base + 0 == 0) ? "-" : sprintf("%.2f", v / base) }
   function cpu_ratio(i) { return ratio(cpu[i], surge_cpu[mode[i]]) }
@@ -47,26 +47,43 @@ RATIOS_AWK='
   function ms(v) { return v == "-" ? "-" : sprintf("%.2f", v / 1000) }
   function num(v, fmt) { return v == "-" ? "-" : sprintf(fmt, v) }
   function errors(i) { return (non2xx[i] == "-") ? "-" : non2xx[i] + sock[i] }
+  # "5.12 (4.90-5.60)": the median and the spread of the rounds; the bare median for one round.
+  function cpu_spread(i, dash) {
+    if (cpu[i] == "-") return "-"
+    if (nok[i] < 2) return sprintf("%.2f", cpu[i])
+    return sprintf("%.2f (%.2f%s%.2f)", cpu[i], cmin[i], dash, cmax[i])
+  }
+  # How many rounds succeeded, and why the others did not.
+  function status(i) {
+    if (st[i] == "ok") return "ok " nok[i] "/" nall[i]
+    return (nok[i] > 0 ? "ok " nok[i] "/" nall[i] ", FAILED: " : "FAILED " nok[i] "/" nall[i] ": ") st[i]
+  }
 '
 
-render_table() {
+render_table() { # $1 result rows
   awk "$RATIOS_AWK"'
     END {
-      f = "%-9s %-10s %11s %8s %8s %10s %9s %9s %7s  %s\n"
-      # ASCII headings: awk pads by bytes, so a "µ" would skew the columns.
-      printf f, "server", "mode", "requests/s", "p50 ms", "p99 ms", "CPU us/req", "CPU/surge", "rps/surge", "errors", ""
+      f = "%-9s %-10s %11s %7s %7s %-20s %6s %6s %9s %9s %7s  %s\n"
+      # ASCII only: awk pads by bytes, so a "µ" or an en dash would skew the columns.
+      printf f, "server", "mode", "requests/s", "p50 ms", "p99 ms", "CPU us/req (min-max)", "user", "sys",
+        "CPU/surge", "rps/surge", "errors", "status"
       for (i = 1; i <= n; i++)
-        printf f, srv[i], mode[i], num(rps[i], "%.0f"), ms(p50[i]), ms(p99[i]), num(cpu[i], "%.2f"),
-          cpu_ratio(i), rps_ratio(i), errors(i), (st[i] == "ok" ? "" : "FAILED: " st[i])
+        printf f, srv[i], mode[i], num(rps[i], "%.0f"), ms(p50[i]), ms(p99[i]), cpu_spread(i, "-"),
+          num(usr[i], "%.2f"), num(sys[i], "%.2f"), cpu_ratio(i), rps_ratio(i), errors(i), status(i)
     }' "$1"
 }
 
-render_markdown() { # $1 rows, $2 a file of "key<TAB>value" lines: parameters and machine
+render_markdown() { # $1 result rows, $2 a file of "key<TAB>value" lines: parameters and machine
   echo "# surge bench peers"
   echo
   echo "GET /plaintext, one server at a time pinned to one CPU, wrk pinned to another."
-  echo "CPU µs/request is the server process's user+system time during the measured run"
-  echo "divided by the requests it answered; ×surge columns are ratios to Surge in the same mode."
+  echo "Every server is measured once per round, in an order that rotates from round to round;"
+  echo "each number is the median over the rounds that succeeded (the JSON holds every sample)."
+  echo "CPU µs/request is the server process's user+system time during the measured run divided"
+  echo "by the requests it answered, with the lowest and highest round in brackets; user and sys"
+  echo "are the medians of each part alone, so they need not add up to the total exactly."
+  echo "×surge columns are ratios of medians to Surge's in the same mode; errors (non-2xx and"
+  echo "socket errors) are summed over the rounds."
   echo "Latency is wrk's (with its coordinated-omission correction); pipelined, wrk times each"
   echo "batch of requests, so those percentiles are rough, and \"-\" where wrk printed none."
   echo
@@ -76,11 +93,12 @@ render_markdown() { # $1 rows, $2 a file of "key<TAB>value" lines: parameters an
   echo
   awk "$RATIOS_AWK"'
     END {
-      print "| server | mode | requests/s | p50 ms | p99 ms | CPU µs/request | CPU ×surge | rps ×surge | errors | status |"
-      print "|---|---|--:|--:|--:|--:|--:|--:|--:|---|"
+      print "| server | mode | requests/s | p50 ms | p99 ms | CPU µs/request (min–max) | user µs | sys µs | CPU ×surge | rps ×surge | errors | status |"
+      print "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|"
       for (i = 1; i <= n; i++)
-        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", srv[i], mode[i], num(rps[i], "%.0f"),
-          ms(p50[i]), ms(p99[i]), num(cpu[i], "%.2f"), cpu_ratio(i), rps_ratio(i), errors(i), st[i]
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", srv[i], mode[i],
+          num(rps[i], "%.0f"), ms(p50[i]), ms(p99[i]), cpu_spread(i, "–"), num(usr[i], "%.2f"),
+          num(sys[i], "%.2f"), cpu_ratio(i), rps_ratio(i), errors(i), status(i)
     }' "$1"
 }
 
@@ -93,12 +111,18 @@ json_string() {
   printf '"%s"' "$s"
 }
 
-render_json() { # $1 rows, $2 parameters file, $3 machine file (both "key<TAB>value")
+# The awk helpers both JSON arrays use: "-" is null, text is quoted.
+JSON_AWK='
+  function j(v) { return (v == "-") ? "null" : v }
+  function js(v) { gsub(/\\/, "\\\\", v); gsub(/"/, "\\\"", v); return "\"" v "\"" }
+'
+
+render_json() { # $1 result rows, $2 samples, $3 parameters file, $4 machine file ("key<TAB>value")
   local file first key value
   echo "{"
   echo '  "benchmark": "peers",'
-  for file in "$2" "$3"; do
-    [[ $file == "$2" ]] && echo '  "parameters": {' || echo '  "machine": {'
+  for file in "$3" "$4"; do
+    [[ $file == "$3" ]] && echo '  "parameters": {' || echo '  "machine": {'
     first=1
     while IFS=$'\t' read -r key value; do
       [[ $first -eq 1 ]] || echo ","
@@ -111,15 +135,20 @@ render_json() { # $1 rows, $2 parameters file, $3 machine file (both "key<TAB>va
     echo "  },"
   done
   echo '  "results": ['
-  awk "$RATIOS_AWK"'
-    function j(v) { return (v == "-") ? "null" : v }
-    function js(v) { gsub(/\\/, "\\\\", v); gsub(/"/, "\\\"", v); return "\"" v "\"" }
+  awk "$RATIOS_AWK$JSON_AWK"'
     END {
       for (i = 1; i <= n; i++)
-        printf "    {\"server\": %s, \"mode\": %s, \"status\": %s, \"requests_per_s\": %s, \"p50_us\": %s, \"p99_us\": %s, \"cpu_us_per_request\": %s, \"cpu_ratio_to_surge\": %s, \"rps_ratio_to_surge\": %s, \"requests\": %s, \"non_2xx\": %s, \"socket_errors\": %s}%s\n",
-          js(srv[i]), js(mode[i]), js(st[i]), j(rps[i]), j(p50[i]), j(p99[i]), j(cpu[i]), j(cpu_ratio(i)),
-          j(rps_ratio(i)), j(reqs[i]), j(non2xx[i]), j(sock[i]), (i < n ? "," : "")
+        printf "    {\"server\": %s, \"mode\": %s, \"status\": %s, \"rounds\": %d, \"rounds_ok\": %d, \"requests_per_s\": %s, \"p50_us\": %s, \"p99_us\": %s, \"cpu_us_per_request\": %s, \"cpu_us_per_request_min\": %s, \"cpu_us_per_request_max\": %s, \"user_us_per_request\": %s, \"sys_us_per_request\": %s, \"cpu_ratio_to_surge\": %s, \"rps_ratio_to_surge\": %s, \"requests\": %s, \"non_2xx\": %s, \"socket_errors\": %s}%s\n",
+          js(srv[i]), js(mode[i]), js(st[i]), nall[i], nok[i], j(rps[i]), j(p50[i]), j(p99[i]), j(cpu[i]),
+          j(cmin[i]), j(cmax[i]), j(usr[i]), j(sys[i]), j(cpu_ratio(i)), j(rps_ratio(i)), j(reqs[i]),
+          j(non2xx[i]), j(sock[i]), (i < n ? "," : "")
     }' "$1"
+  echo "  ],"
+  echo '  "samples": ['
+  awk -F'\t' "$JSON_AWK"'
+    { row[++n] = sprintf("    {\"round\": %d, \"position\": %d, \"server\": %s, \"mode\": %s, \"status\": %s, \"requests_per_s\": %s, \"p50_us\": %s, \"p99_us\": %s, \"cpu_us_per_request\": %s, \"user_us_per_request\": %s, \"sys_us_per_request\": %s, \"requests\": %s, \"non_2xx\": %s, \"socket_errors\": %s}",
+        $1, $2, js($3), js($4), js($5), j($6), j($7), j($8), j($9), j($10), j($11), j($12), j($13), j($14)) }
+    END { for (i = 1; i <= n; i++) print row[i] (i < n ? "," : "") }' "$2"
   echo "  ]"
   echo "}"
 }

@@ -128,12 +128,14 @@ stop_server() {
   wait "$pid" 2>/dev/null || true
 }
 
-# Server CPU time so far (user + system, all threads), in clock ticks. The comm field may hold
-# spaces, so the fields are counted from its closing parenthesis: utime and stime are 14 and 15.
+# Server CPU time so far (all threads) as "utime stime", in clock ticks: user and system are kept
+# apart because a server that spends its time in the kernel (syscalls per request) is a different
+# story from one that spends it in its own code. The comm field may hold spaces, so the fields
+# are counted from its closing parenthesis: utime and stime are fields 14 and 15.
 cpu_ticks() {
   local stat rest f
   stat=$(<"/proc/$1/stat")
   rest=${stat##*) }
   read -r -a f <<<"$rest"
-  echo $((f[11] + f[12]))
+  echo "${f[11]} ${f[12]}"
 }

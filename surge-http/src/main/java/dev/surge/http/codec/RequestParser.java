@@ -159,11 +159,6 @@ public final class RequestParser {
         return owed;
     }
 
-    /** Whether a request has begun arriving but is not complete. */
-    public boolean inProgress() {
-        return state != State.REQUEST_LINE || scan > 0;
-    }
-
     private boolean parseRequestLine(Bytes buf) {
         int base = buf.readerIndex();
         int end = buf.writerIndex();

@@ -1,0 +1,108 @@
+# measure.sh: sourced by peers.sh. Takes one sample of one server: starts it, checks it answers,
+# loads it with wrk in each mode (warm-up, then a measured run) and stops it, appending one
+# sample row per mode to SAMPLES. Expects RUN, PEERS, SAMPLES, CLK_TCK, CONNECTIONS, DEPTH,
+# WARMUP, DURATION, LOAD_CPU and the functions of servers.sh and report.sh.
+#
+# Sample rows (tab-separated): round position server mode status rps p50_us p99_us
+# cpu_us_per_req user_us_per_req sys_us_per_req requests non_2xx socket_errors. position is the
+# server's place in that round's order (0 = first), kept so that order effects can be checked.
+
+MODES=(keepalive pipelined)
+FAILED=0
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Waits until server $1 (PID SERVER_PID) answers 200 on /plaintext, then checks what it says.
+# Prints a reason and fails if it dies, never answers, or answers the wrong body.
+await_server() {
+  local name=$1 url=$2 deadline=$((SECONDS + 30))
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$url" || true) == 200 ]]; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "exited before answering"; return 1; }
+    ((SECONDS < deadline)) || { echo "no 200 from $url within 30 s"; return 1; }
+    sleep 0.1
+  done
+  curl -si --max-time 2 "$url" | tr -d '\r' >"$RUN/$name.response"
+  [[ $(tail -n1 "$RUN/$name.response") == "Hello, World!" ]] || { echo "wrong body: $(tail -n1 "$RUN/$name.response")"; return 1; }
+  local h
+  for h in Server Date Content-Type Content-Length; do
+    grep -qi "^$h:" "$RUN/$name.response" || echo "peers: warning: $name sends no $h header" >&2
+  done
+  return 0
+}
+
+# Runs wrk for $1 seconds in mode $2 against $3, output to $4. In the background and waited
+# for, so that a signal reaches our trap at once rather than after the run.
+run_wrk() {
+  local secs=$1 mode=$2 url=$3 out=$4 args=()
+  [[ $mode == pipelined ]] && args=(-s "$PEERS/pipeline.lua")
+  args+=("$url")
+  [[ $mode == pipelined ]] && args+=(-- "$DEPTH")
+  timeout $((secs + 30)) taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${secs}s" --latency "${args[@]}" >"$out" 2>&1 &
+  WRK_PID=$!
+  local rc=0
+  wait "$WRK_PID" || rc=$?
+  WRK_PID=''
+  return $rc
+}
+
+# A failed sample: "-" for every number, so the medians skip it and the status says why.
+fail_sample() { # round position server mode reason
+  printf '%s\t%s\t%s\t%s\t%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\n' "$@" >>"$SAMPLES"
+  FAILED=1
+}
+
+# One round's sample of server $3 at place $2 of round $1: both modes, each on a warm server.
+measure_server() { # round position server
+  local round=$1 pos=$2 name=$3 port url log reason mode out before after rc
+  local rps p50 p99 requests non2xx sock cpu user sys
+  port=$(server_port "$name")
+  url="http://127.0.0.1:$port/plaintext"
+  log="$RUN/r$round-$name.log"
+  if port_open "$port"; then
+    echo "peers: port $port is already in use; $name is skipped (something else would answer)." >&2
+    for mode in "${MODES[@]}"; do fail_sample "$round" "$pos" "$name" "$mode" "port $port busy"; done
+    return 0
+  fi
+  echo "peers: round $round: $name on $url" >&2
+  start_server "$name" "$log"
+  if ! reason=$(await_server "$name" "$url"); then
+    echo "peers: $name did not start: $reason. Last lines of $log:" >&2
+    tail -n 20 "$log" | sed 's/^/    /' >&2
+    stop_server
+    for mode in "${MODES[@]}"; do fail_sample "$round" "$pos" "$name" "$mode" "$reason"; done
+    return 0
+  fi
+  for mode in "${MODES[@]}"; do
+    out="$RUN/r$round-$name-$mode.wrk"
+    if ((WARMUP > 0)); then run_wrk "$WARMUP" "$mode" "$url" "$out.warmup" || true; fi
+    if ! before=$(cpu_ticks "$SERVER_PID" 2>/dev/null); then
+      echo "peers: $name died during the $mode warm-up. Last lines of $log:" >&2
+      tail -n 20 "$log" | sed 's/^/    /' >&2
+      fail_sample "$round" "$pos" "$name" "$mode" "died in warm-up"
+      continue
+    fi
+    rc=0
+    run_wrk "$DURATION" "$mode" "$url" "$out" || rc=$?
+    after=$(cpu_ticks "$SERVER_PID" 2>/dev/null || echo "")
+    if ((rc != 0)) || [[ -z $after ]] || ! read -r rps p50 p99 requests non2xx sock < <(parse_wrk "$out"); then
+      echo "peers: $name $mode: the measured run failed (wrk exit $rc). wrk said:" >&2
+      sed 's/^/    /' "$out" >&2
+      fail_sample "$round" "$pos" "$name" "$mode" "wrk failed"
+      continue
+    fi
+    # Ticks to µs per request, for user, system and their sum; "before" and "after" are
+    # "utime stime" pairs.
+    read -r cpu user sys < <(awk -v b="$before" -v a="$after" -v hz="$CLK_TCK" -v n="$requests" '
+      function per_req(t) { return sprintf("%.3f", n > 0 ? t * 1e6 / hz / n : 0) }
+      BEGIN {
+        split(b, t0, " "); split(a, t1, " ")
+        u = t1[1] - t0[1]; s = t1[2] - t0[2]
+        print per_req(u + s), per_req(u), per_req(s)
+      }')
+    printf '%s\t' "$round" "$pos" "$name" "$mode" ok "$rps" "$p50" "$p99" "$cpu" "$user" "$sys" \
+      "$requests" "$non2xx" >>"$SAMPLES"
+    printf '%s\n' "$sock" >>"$SAMPLES"
+    echo "peers:   $mode: $rps req/s, $cpu CPU µs/request ($user user, $sys sys)" >&2
+  done
+  stop_server
+}
