@@ -21,6 +21,9 @@ class WireTest {
     static void start() {
         server = Server.start(ServerOptions.defaults().withPort(0).withEventLoops(1), (req, res) -> {
             HANDLED.incrementAndGet();
+            if (req.path().equals("/boom")) {
+                throw new IllegalStateException("handler failure on purpose");
+            }
             if (req.method() == Method.POST) {
                 res.send(ContentType.OCTET_STREAM, req.body());
             } else {
@@ -124,6 +127,31 @@ class WireTest {
             assertEquals(String.valueOf("HEAD /h".length()), head.header("Content-Length"));
             // Had a body been sent, it would be read here as the next status line.
             assertEquals("GET /next", c.send("GET /next HTTP/1.1\r\nHost: h\r\n\r\n").read().body());
+        }
+    }
+
+    @Test
+    void largeBodiesArriveWholeAcrossManyReads() throws Exception {
+        String body = "0123456789abcdef".repeat(64 * 1024);
+        try (WireClient c = client()) {
+            var fixed = c.send("POST /big HTTP/1.1\r\nHost: h\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).read();
+            assertEquals(body, fixed.body());
+            StringBuilder chunked = new StringBuilder("POST /big HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n");
+            for (int at = 0; at < body.length(); at += 10_000) {
+                String part = body.substring(at, Math.min(body.length(), at + 10_000));
+                chunked.append(Integer.toHexString(part.length())).append("\r\n").append(part).append("\r\n");
+            }
+            assertEquals(body, c.send(chunked.append("0\r\n\r\n").toString()).read().body());
+        }
+    }
+
+    @Test
+    void aFailingHandlerGets500AndTheConnectionStaysUsable() throws Exception {
+        try (WireClient c = client()) {
+            var failed = c.send("GET /boom HTTP/1.1\r\nHost: h\r\n\r\n").read();
+            assertEquals(500, failed.status());
+            assertNull(failed.header("Connection"));
+            assertEquals("GET /fine", c.send("GET /fine HTTP/1.1\r\nHost: h\r\n\r\n").read().body());
         }
     }
 

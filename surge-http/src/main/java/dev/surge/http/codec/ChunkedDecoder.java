@@ -184,7 +184,8 @@ final class ChunkedDecoder {
         if (lf - 1 == lineStart) {
             state = State.DONE;
         } else {
-            fields.parseLine(buf, base, lineStart, lf - 1, "trailer");
+            int field = fields.parseLine(buf, base, lineStart, lf - 1, "trailer");
+            fields.checkValue(buf, base, field, "trailer");
         }
         return true;
     }

@@ -43,7 +43,8 @@ final class FieldTable {
 
     /**
      * Parses the field line in [start, end) (absolute indexes, CRLF excluded) and returns its
-     * index. {@code base} is the absolute index of the message start.
+     * index. {@code base} is the absolute index of the message start. The name is checked
+     * here; the value by {@link #checkValue} or by a stricter rule for a known field.
      */
     int parseLine(Bytes buf, int base, int start, int end, String section) {
         byte first = buf.at(start);
@@ -75,13 +76,6 @@ final class FieldTable {
         while (valueEnd > valueStart && isBlank(buf.at(valueEnd - 1))) {
             valueEnd--;
         }
-        for (int i = valueStart; i < valueEnd; i++) {
-            byte v = buf.at(i);
-            if (!CharClass.is(v, CharClass.FIELD_VALUE)) {
-                throw HttpError.badRequest("invalid character " + hex(v) + " in the value of "
-                        + section + " '" + buf.toString(start, colon - start, StandardCharsets.US_ASCII) + "'");
-            }
-        }
         if (count == maxCount) {
             throw new HttpError(431, "more than " + maxCount + " " + section + " fields");
         }
@@ -94,6 +88,16 @@ final class FieldTable {
         offsets[at + 2] = valueStart - base;
         offsets[at + 3] = valueEnd - base;
         return count++;
+    }
+
+    /** Refuses a value with a byte that RFC 9110 §5.5 does not allow (controls, DEL). */
+    void checkValue(Bytes buf, int base, int field, String section) {
+        int start = base + valueStart(field);
+        int bad = buf.findNonFieldValueByte(start, start + valueLength(field));
+        if (bad >= 0) {
+            throw HttpError.badRequest("invalid character " + hex(buf.at(bad)) + " in the value of "
+                    + section + " '" + name(buf, base, field) + "'");
+        }
     }
 
     int nameStart(int field) {

@@ -211,7 +211,27 @@ public final class RequestParser {
         return true;
     }
 
+    private static final long HTTP_1_1 = asciiLong("HTTP/1.1");
+    private static final long HTTP_1_0 = asciiLong("HTTP/1.0");
+
+    private static long asciiLong(String eight) {
+        long word = 0;
+        for (int i = 0; i < 8; i++) {
+            word = word << 8 | eight.charAt(i);
+        }
+        return word;
+    }
+
     private static HttpVersion parseVersion(Bytes buf, int start, int end) {
+        if (end - start == 8) {
+            long word = buf.longAt(start);
+            if (word == HTTP_1_1) {
+                return HttpVersion.HTTP_1_1;
+            }
+            if (word == HTTP_1_0) {
+                return HttpVersion.HTTP_1_0;
+            }
+        }
         if (end - start != 8 || buf.at(start) != 'H' || buf.at(start + 1) != 'T'
                 || buf.at(start + 2) != 'T' || buf.at(start + 3) != 'P'
                 || buf.at(start + 4) != '/' || !isDigit(buf.at(start + 5))
@@ -263,48 +283,42 @@ public final class RequestParser {
         return new HttpError(431, "request header section larger than " + limits.maxHeaderBytes() + " bytes");
     }
 
-    /** Records what the headers that decide framing and connection handling say. */
+    /**
+     * Records what the headers that decide framing and connection handling say, and checks
+     * every value: Host, Content-Length and Transfer-Encoding by their own stricter grammar,
+     * the rest against the field-value rule.
+     */
     private void noteHeader(Bytes buf, int base, int field) {
         int valueStart = base + fields.valueStart(field);
         int valueEnd = valueStart + fields.valueLength(field);
-        switch (fields.nameLength(field)) {
-            case 4 -> {
-                if (fields.nameIs(buf, base, field, HOST)) {
-                    if (hostSeen) {
-                        throw HttpError.badRequest("more than one Host header");
-                    }
-                    hostSeen = true;
-                    HostValue.validate(buf, valueStart, valueEnd);
-                }
+        int length = fields.nameLength(field);
+        if (length == 4 && fields.nameIs(buf, base, field, HOST)) {
+            if (hostSeen) {
+                throw HttpError.badRequest("more than one Host header");
             }
-            case 6 -> {
-                if (fields.nameIs(buf, base, field, EXPECT)) {
-                    if (!Ascii.equalsIgnoreCase(buf, valueStart, valueEnd, CONTINUE_100)) {
-                        throw new HttpError(417, "unsupported expectation: only 100-continue is supported");
-                    }
-                    expectContinue = true;
-                }
+            hostSeen = true;
+            HostValue.validate(buf, valueStart, valueEnd);
+            return;
+        }
+        if (length == 14 && fields.nameIs(buf, base, field, CONTENT_LENGTH)) {
+            if (contentLength >= 0) {
+                throw HttpError.badRequest("more than one Content-Length header");
             }
-            case 10 -> {
-                if (fields.nameIs(buf, base, field, CONNECTION)) {
-                    noteConnectionOptions(buf, valueStart, valueEnd);
-                }
+            contentLength = parseContentLength(buf, valueStart, valueEnd);
+            return;
+        }
+        if (length == 17 && fields.nameIs(buf, base, field, TRANSFER_ENCODING)) {
+            transferCoding.add(listElements.of(buf, valueStart, valueEnd, "Transfer-Encoding"));
+            return;
+        }
+        fields.checkValue(buf, base, field, "header");
+        if (length == 6 && fields.nameIs(buf, base, field, EXPECT)) {
+            if (!Ascii.equalsIgnoreCase(buf, valueStart, valueEnd, CONTINUE_100)) {
+                throw new HttpError(417, "unsupported expectation: only 100-continue is supported");
             }
-            case 14 -> {
-                if (fields.nameIs(buf, base, field, CONTENT_LENGTH)) {
-                    if (contentLength >= 0) {
-                        throw HttpError.badRequest("more than one Content-Length header");
-                    }
-                    contentLength = parseContentLength(buf, valueStart, valueEnd);
-                }
-            }
-            case 17 -> {
-                if (fields.nameIs(buf, base, field, TRANSFER_ENCODING)) {
-                    transferCoding.add(listElements.of(buf, valueStart, valueEnd, "Transfer-Encoding"));
-                }
-            }
-            default -> {
-            }
+            expectContinue = true;
+        } else if (length == 10 && fields.nameIs(buf, base, field, CONNECTION)) {
+            noteConnectionOptions(buf, valueStart, valueEnd);
         }
     }
 

@@ -56,6 +56,13 @@ class RequestParserTest {
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
+    void valuesKeepTabsAndObsTextInside(boolean byteAtATime) {
+        var r = single("GET / HTTP/1.1\r\nHost: h\r\nX-Long: a\tb\u00e9cdefghijklmnopqrstuvwxyz \t\r\n\r\n", byteAtATime);
+        assertEquals(new Request.Header("X-Long", "a\tb\u00e9cdefghijklmnopqrstuvwxyz"), r.headers().get(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
     void pipelinedRequestsComeOutInOrder(boolean byteAtATime) {
         String input = "GET /a HTTP/1.1\r\nHost: h\r\n\r\n"
                 + "POST /b HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nxyz"
