@@ -37,7 +37,8 @@ Flags:
   --rounds N           rounds; each measures every server once (default 3, --quick 1)
   --connections N      wrk connections (default 64)
   --duration SECONDS   measured run per server, mode and round (default 10, --quick 3)
-  --warmup SECONDS     warm-up run before each measured run (default 5, --quick 1)
+  --warmup SECONDS     warm-up before each measured run, as two wrk runs so connection
+                       teardown is warmed up too (default 5, --quick 1)
   --pipeline DEPTH     requests per pipelined batch (default 16)
   --server-cpu N       CPU the server is pinned to (default 0)
   --load-cpu N         CPU wrk is pinned to (default 1)

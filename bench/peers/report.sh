@@ -83,7 +83,8 @@ render_markdown() { # $1 result rows, $2 a file of "key<TAB>value" lines: parame
   echo "by the requests it answered, with the lowest and highest round in brackets; user and sys"
   echo "are the medians of each part alone, so they need not add up to the total exactly."
   echo "×surge columns are ratios of medians to Surge's in the same mode; errors (non-2xx and"
-  echo "socket errors) are summed over the rounds."
+  echo "socket errors) are summed over the rounds. Each measured run follows a warm-up of two"
+  echo "wrk runs, so JIT-compiled servers have also met connection teardown before it."
   echo "Latency is wrk's (with its coordinated-omission correction); pipelined, wrk times each"
   echo "batch of requests, so those percentiles are rough, and \"-\" where wrk printed none."
   echo
