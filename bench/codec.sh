@@ -33,4 +33,4 @@ out="$RESULTS/codec-$(date -u +%Y%m%dT%H%M%SZ).json"
 cpu=(); taskset -c 0 true 2>/dev/null && cpu=(taskset -c 0)
 "${cpu[@]}" "$SURGE_JDK/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -cp "$SURGE_BENCH_CP" org.openjdk.jmh.Main CodecBenchmark -prof gc -rf json -rff "$out" "${args[@]}"
-echo "codec: results in ${out#"$HERE/../"}" >&2
+echo "codec: results in ${out#"${SURGE_ROOT:-}/"}" >&2
