@@ -110,7 +110,7 @@ public final class ParsedRequest implements Request {
 
     @Override
     public boolean keepAlive() {
-        return parser.keepAlive;
+        return parser.framing.keepAlive();
     }
 
     @Override

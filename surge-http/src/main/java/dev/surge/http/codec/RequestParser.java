@@ -10,7 +10,7 @@ import io.netty.buffer.ByteBufAllocator;
  * Parses one HTTP/1.1 request at a time from a connection's receive buffer, strictly by
  * RFC 9112 and RFC 9110, resuming wherever the bytes ran out.
  * <pre>
- *   REQUEST_LINE --CRLF--> HEADERS --empty line--> framing rules --+--> COMPLETE (no body)
+ *   REQUEST_LINE --CRLF--> HEADERS --empty line--> {@link Framing} --+--> COMPLETE (no body)
  *                                                                  +--> BODY ------> COMPLETE
  *                                                                  +--> CHUNKED ---> COMPLETE
  * </pre>
@@ -28,16 +28,12 @@ public final class RequestParser {
     /** Empty lines tolerated before a request line (RFC 9112 §2.2). */
     private static final int MAX_LEADING_EMPTY_LINES = 8;
 
-    private static final byte[] HOST = Ascii.lower("host");
-    private static final byte[] CONTENT_LENGTH = Ascii.lower("content-length");
-    private static final byte[] TRANSFER_ENCODING = Ascii.lower("transfer-encoding");
-    private static final byte[] CONNECTION = Ascii.lower("connection");
-    private static final byte[] EXPECT = Ascii.lower("expect");
 
     private final RequestLimits limits;
     private final Bytes bytes = new Bytes();
     final FieldTable fields;
     final ChunkedDecoder chunked;
+    final Framing framing;
 
     private State state = State.REQUEST_LINE;
     /** Where the search for the next line end resumes. */
@@ -49,16 +45,8 @@ public final class RequestParser {
     final RequestTarget target = new RequestTarget();
     private int headEnd;
 
-    private boolean hostSeen;
-    private long contentLength = -1;
-    private final ListElements listElements = new ListElements();
-    private final TransferCoding transferCoding = new TransferCoding();
-    private boolean connectionClose;
-    private boolean connectionKeepAlive;
-    private boolean expectContinue;
     private boolean continueOwed;
 
-    boolean keepAlive;
     int bodyStart;
     int bodyLength;
     private int messageLength;
@@ -67,6 +55,7 @@ public final class RequestParser {
         this.limits = limits;
         this.fields = new FieldTable(limits.maxHeaderCount());
         this.chunked = new ChunkedDecoder(limits, fields, alloc);
+        this.framing = new Framing(limits, fields);
     }
 
     /** Readies the parser for the next message on the connection. */
@@ -78,15 +67,9 @@ public final class RequestParser {
         version = null;
         target.reset();
         fields.reset();
+        framing.reset();
         chunked.reset();
-        hostSeen = false;
-        contentLength = -1;
-        transferCoding.reset();
-        connectionClose = false;
-        connectionKeepAlive = false;
-        expectContinue = false;
         continueOwed = false;
-        keepAlive = false;
         bodyStart = 0;
         bodyLength = 0;
         messageLength = 0;
@@ -117,7 +100,7 @@ public final class RequestParser {
                 if (!parseHeaders(buf)) {
                     return false;
                 }
-                applyFramingRules(buf.readerIndex(), buf.writerIndex());
+                startBody(buf.readerIndex(), buf.writerIndex());
                 if (state == State.COMPLETE) {
                     return true;
                 }
@@ -275,7 +258,7 @@ public final class RequestParser {
                 return true;
             }
             int field = fields.parseLine(buf, base, lineStart, lf - 1, "header");
-            noteHeader(buf, base, field);
+            framing.noteHeader(buf, base, field);
         }
     }
 
@@ -283,107 +266,24 @@ public final class RequestParser {
         return new HttpError(431, "request header section larger than " + limits.maxHeaderBytes() + " bytes");
     }
 
-    /**
-     * Records what the headers that decide framing and connection handling say, and checks
-     * every value: Host, Content-Length and Transfer-Encoding by their own stricter grammar,
-     * the rest against the field-value rule.
-     */
-    private void noteHeader(Bytes buf, int base, int field) {
-        int valueStart = base + fields.valueStart(field);
-        int valueEnd = valueStart + fields.valueLength(field);
-        int length = fields.nameLength(field);
-        if (length == 4 && fields.nameIs(buf, base, field, HOST)) {
-            if (hostSeen) {
-                throw HttpError.badRequest("more than one Host header");
-            }
-            hostSeen = true;
-            HostValue.validate(buf, valueStart, valueEnd);
-            return;
-        }
-        if (length == 14 && fields.nameIs(buf, base, field, CONTENT_LENGTH)) {
-            if (contentLength >= 0) {
-                throw HttpError.badRequest("more than one Content-Length header");
-            }
-            contentLength = parseContentLength(buf, valueStart, valueEnd);
-            return;
-        }
-        if (length == 17 && fields.nameIs(buf, base, field, TRANSFER_ENCODING)) {
-            transferCoding.add(listElements.of(buf, valueStart, valueEnd, "Transfer-Encoding"));
-            return;
-        }
-        fields.checkValue(buf, base, field, "header");
-        if (length == 6 && fields.nameIs(buf, base, field, EXPECT)) {
-            if (!Ascii.equalsIgnoreCase(buf, valueStart, valueEnd, CONTINUE_100)) {
-                throw new HttpError(417, "unsupported expectation: only 100-continue is supported");
-            }
-            expectContinue = true;
-        } else if (length == 10 && fields.nameIs(buf, base, field, CONNECTION)) {
-            noteConnectionOptions(buf, valueStart, valueEnd);
-        }
-    }
-
-    private static final byte[] CONTINUE_100 = Ascii.lower("100-continue");
-    private static final byte[] CLOSE = Ascii.lower("close");
-    private static final byte[] KEEP_ALIVE = Ascii.lower("keep-alive");
-
-    private void noteConnectionOptions(Bytes buf, int start, int end) {
-        listElements.of(buf, start, end, "Connection");
-        while (listElements.next()) {
-            if (listElements.is(CLOSE)) {
-                connectionClose = true;
-            } else if (listElements.is(KEEP_ALIVE)) {
-                connectionKeepAlive = true;
-            }
-        }
-    }
-
-    private static long parseContentLength(Bytes buf, int start, int end) {
-        if (start == end) {
-            throw HttpError.badRequest("empty Content-Length");
-        }
-        long value = 0;
-        for (int i = start; i < end; i++) {
-            byte b = buf.at(i);
-            if (!isDigit(b)) {
-                throw HttpError.badRequest("Content-Length must be a single decimal number");
-            }
-            if (value > (Long.MAX_VALUE - 9) / 10) {
-                throw HttpError.badRequest("Content-Length is too large to be valid");
-            }
-            value = value * 10 + (b - '0');
-        }
-        return value;
-    }
-
-    /** RFC 9112 §6: decides how the body is framed, and whether the connection persists. */
-    private void applyFramingRules(int base, int end) {
-        if (version == HttpVersion.HTTP_1_1 && !hostSeen) {
-            throw HttpError.badRequest("missing Host header (required in HTTP/1.1)");
-        }
-        keepAlive = version == HttpVersion.HTTP_1_1 ? !connectionClose : connectionKeepAlive && !connectionClose;
+    /** Sets up the body, once the header section is complete, as the framing rules decide. */
+    private void startBody(int base, int end) {
         bodyStart = headEnd;
-        if (transferCoding.present()) {
-            if (version == HttpVersion.HTTP_1_0) {
-                throw HttpError.badRequest("Transfer-Encoding is not allowed in an HTTP/1.0 request");
+        switch (framing.decide(version)) {
+            case CHUNKED -> {
+                state = State.CHUNKED;
+                chunked.start(headEnd);
             }
-            if (contentLength >= 0) {
-                throw HttpError.badRequest("both Content-Length and Transfer-Encoding: send only one");
+            case FIXED -> {
+                bodyLength = (int) framing.contentLength();
+                state = State.BODY;
             }
-            transferCoding.requireChunkedOnly();
-            state = State.CHUNKED;
-            chunked.start(headEnd);
-        } else if (contentLength > 0) {
-            if (contentLength > limits.maxBodyBytes()) {
-                throw new HttpError(413, "body of " + contentLength + " bytes exceeds the limit of "
-                        + limits.maxBodyBytes() + " bytes");
+            case NONE -> {
+                messageLength = headEnd;
+                state = State.COMPLETE;
+                return;
             }
-            bodyLength = (int) contentLength;
-            state = State.BODY;
-        } else {
-            messageLength = headEnd;
-            state = State.COMPLETE;
-            return;
         }
-        continueOwed = expectContinue && version == HttpVersion.HTTP_1_1 && end - base == headEnd;
+        continueOwed = framing.expectsContinue(version) && end - base == headEnd;
     }
 }
