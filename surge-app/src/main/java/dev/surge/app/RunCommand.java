@@ -56,16 +56,18 @@ final class RunCommand implements Callable<Integer> {
             description = "largest request body, else 413 (default: ${DEFAULT-VALUE})")
     int maxBody;
 
-    @Override
-    public Integer call() throws InterruptedException {
+    /** The server options the flags describe; refuses impossible combinations. */
+    ServerOptions options() {
         RequestLimits limits = RequestLimits.DEFAULT.withMaxRequestLine(maxRequestLine)
                 .withMaxHeaderBytes(maxHeaderSize).withMaxHeaderCount(maxHeaderCount).withMaxBodyBytes(maxBody);
         ServerOptions options = ServerOptions.defaults().withHost(host).withPort(port).withTransport(transport)
                 .withBacklog(backlog).withReusePort(reusePort).withTcpFastOpen(tcpFastOpen).withLimits(limits);
-        if (eventLoops != null) {
-            options = options.withEventLoops(eventLoops);
-        }
-        Server server = Server.start(options, new ReferenceService().routes());
+        return eventLoops == null ? options : options.withEventLoops(eventLoops);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Server server = Server.start(options(), new ReferenceService().routes());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

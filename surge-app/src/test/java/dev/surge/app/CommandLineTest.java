@@ -1,5 +1,8 @@
 package dev.surge.app;
 
+import dev.surge.http.RequestLimits;
+import dev.surge.http.ServerOptions;
+import dev.surge.http.Transport;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -44,6 +47,34 @@ class CommandLineTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("port must be 0-65535"), r.err());
         assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void everyFlagReachesTheServerOptions() {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--host", "0.0.0.0", "--port", "9000", "--transport", "nio",
+                "--event-loops", "3", "--backlog", "128", "--no-reuse-port", "--tcp-fastopen", "64",
+                "--max-request-line", "4KiB", "--max-header-size", "32k", "--max-header-count", "50",
+                "--max-body", "1MiB");
+        ServerOptions o = run.options();
+        assertEquals(new ServerOptions("0.0.0.0", 9000, Transport.NIO, 3, 128, false, 64,
+                new RequestLimits(4096, 32 * 1024, 50, 1024 * 1024, RequestLimits.DEFAULT.maxChunkLine())), o);
+    }
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs();
+        ServerOptions o = run.options();
+        assertEquals("127.0.0.1", o.host());
+        assertEquals(8080, o.port());
+        assertEquals(Transport.AUTO, o.transport());
+        assertEquals(Runtime.getRuntime().availableProcessors(), o.eventLoops());
+        assertEquals(8192, o.backlog());
+        assertTrue(o.reusePort());
+        assertEquals(0, o.tcpFastOpen());
+        assertEquals(RequestLimits.DEFAULT, o.limits());
+        assertEquals(new RequestLimits(8 * 1024, 16 * 1024, 100, 8 * 1024 * 1024, 4 * 1024), RequestLimits.DEFAULT);
     }
 
     @Test
