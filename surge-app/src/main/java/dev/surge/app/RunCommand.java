@@ -56,10 +56,13 @@ final class RunCommand implements Callable<Integer> {
             description = "largest request body, else 413 (default: ${DEFAULT-VALUE})")
     int maxBody;
 
+    @Option(names = "--max-chunk-line", defaultValue = "4KiB", converter = ByteSize.class,
+            description = "longest chunk-size line with its extensions, else 400 (default: ${DEFAULT-VALUE})")
+    int maxChunkLine;
+
     /** The server options the flags describe; refuses impossible combinations. */
     ServerOptions options() {
-        RequestLimits limits = RequestLimits.DEFAULT.withMaxRequestLine(maxRequestLine)
-                .withMaxHeaderBytes(maxHeaderSize).withMaxHeaderCount(maxHeaderCount).withMaxBodyBytes(maxBody);
+        RequestLimits limits = new RequestLimits(maxRequestLine, maxHeaderSize, maxHeaderCount, maxBody, maxChunkLine);
         ServerOptions options = ServerOptions.defaults().withHost(host).withPort(port).withTransport(transport)
                 .withBacklog(backlog).withReusePort(reusePort).withTcpFastOpen(tcpFastOpen).withLimits(limits);
         return eventLoops == null ? options : options.withEventLoops(eventLoops);

@@ -55,10 +55,10 @@ class CommandLineTest {
         new CommandLine(run).parseArgs("--host", "0.0.0.0", "--port", "9000", "--transport", "nio",
                 "--event-loops", "3", "--backlog", "128", "--no-reuse-port", "--tcp-fastopen", "64",
                 "--max-request-line", "4KiB", "--max-header-size", "32k", "--max-header-count", "50",
-                "--max-body", "1MiB");
+                "--max-body", "1MiB", "--max-chunk-line", "512");
         ServerOptions o = run.options();
         assertEquals(new ServerOptions("0.0.0.0", 9000, Transport.NIO, 3, 128, false, 64,
-                new RequestLimits(4096, 32 * 1024, 50, 1024 * 1024, RequestLimits.DEFAULT.maxChunkLine())), o);
+                new RequestLimits(4096, 32 * 1024, 50, 1024 * 1024, 512)), o);
     }
 
     @Test
@@ -91,7 +91,8 @@ class CommandLineTest {
         Result r = run("run", "--help");
         assertEquals(0, r.code());
         for (String flag : new String[]{"--host", "--port", "--transport", "--event-loops", "--backlog",
-                "--tcp-fastopen", "--max-request-line", "--max-header-size", "--max-header-count", "--max-body"}) {
+                "--tcp-fastopen", "--max-request-line", "--max-header-size", "--max-header-count", "--max-body",
+                "--max-chunk-line"}) {
             assertTrue(r.out().contains(flag), flag);
         }
     }
