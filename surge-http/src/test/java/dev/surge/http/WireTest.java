@@ -155,6 +155,22 @@ class WireTest {
         }
     }
 
+    @Test
+    void aRefusalIsFollowedByALingeringCloseNotAReset() throws Exception {
+        // Closing a socket outright makes the kernel answer any later input with a reset, which
+        // on a real network can destroy a response still in flight. The server shuts its output
+        // instead and keeps reading (and dropping) input until the client closes or time runs out.
+        try (WireClient c = client()) {
+            var r = c.send("GET /bad HTTP/1.1\r\n\r\n").read();
+            assertEquals(400, r.status());
+            assertEquals("", c.readUntilClosed());
+            for (int i = 0; i < 4; i++) {
+                c.send("X".repeat(64 * 1024));
+                Thread.sleep(20);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("dev.surge.http.RejectionCases#all")
     void refusalsCloseTheConnectionAndStopProcessing(String name, int status, String request) throws Exception {

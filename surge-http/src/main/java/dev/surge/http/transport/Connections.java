@@ -14,7 +14,10 @@ public final class Connections {
     private Connections() {
     }
 
-    /** A new handler for one connection; it answers on the channel it is added to. */
+    /**
+     * A new handler for one connection; it answers on the channel it is added to. Its Date
+     * line is the one of its creation: only a {@link dev.surge.http.Server} refreshes it.
+     */
     public static ChannelHandler newHttpConnection(Handler handler, RequestLimits limits, ByteBufAllocator alloc) {
         return new HttpConnection(handler, new dev.surge.http.codec.DateHeader(), limits, alloc);
     }
