@@ -10,7 +10,6 @@ import dev.surge.http.ContentType;
  */
 final class HeadPrefixCache {
     private static final int ENTRIES = 4;
-    private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final int[] status = new int[ENTRIES];
     private final ContentType[] type = new ContentType[ENTRIES];
@@ -27,9 +26,9 @@ final class HeadPrefixCache {
         }
         byte[] statusLine = StatusLine.of(status);
         byte[] typeLine = type.headerLine();
-        byte[] p = new byte[statusLine.length + dateLines.length + typeLine.length + CONTENT_LENGTH.length];
+        byte[] p = new byte[statusLine.length + dateLines.length + typeLine.length + ResponseWriter.CONTENT_LENGTH.length];
         int at = 0;
-        for (byte[] part : new byte[][]{statusLine, dateLines, typeLine, CONTENT_LENGTH}) {
+        for (byte[] part : new byte[][]{statusLine, dateLines, typeLine, ResponseWriter.CONTENT_LENGTH}) {
             System.arraycopy(part, 0, p, at, part.length);
             at += part.length;
         }
