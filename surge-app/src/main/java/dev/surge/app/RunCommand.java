@@ -4,8 +4,13 @@ import dev.surge.http.RequestLimits;
 import dev.surge.http.Server;
 import dev.surge.http.ServerOptions;
 import dev.surge.http.Transport;
+import dev.surge.web.AccessLog;
+import dev.surge.web.App;
+import dev.surge.web.Middleware;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -60,6 +65,26 @@ final class RunCommand implements Callable<Integer> {
             description = "longest chunk-size line with its extensions, else 400 (default: ${DEFAULT-VALUE})")
     int maxChunkLine;
 
+    @Option(names = "--access-log", paramLabel = "FILE",
+            description = "write an access log line per request to FILE, or to standard output with '-' (default: off)")
+    String accessLog;
+
+    @Option(names = "--request-ids", description = "give every request an X-Request-Id (the client's, or a new one)")
+    boolean requestIds;
+
+    /** The reference service's app with the middleware the flags ask for. */
+    App app() {
+        App app = App.create();
+        if (requestIds) {
+            app.use(Middleware.requestId());
+        }
+        if (accessLog != null) {
+            app.use(Middleware.accessLog("-".equals(accessLog) ? AccessLog.toStdout() : AccessLog.toFile(Path.of(accessLog))));
+            app.use(Middleware.recovery());
+        }
+        return new ReferenceService().routes(app);
+    }
+
     /** The server options the flags describe; refuses impossible combinations. */
     ServerOptions options() {
         RequestLimits limits = new RequestLimits(maxRequestLine, maxHeaderSize, maxHeaderCount, maxBody, maxChunkLine);
@@ -70,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Server server = Server.start(options(), new ReferenceService().routes());
+        Server server = app().start(options());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

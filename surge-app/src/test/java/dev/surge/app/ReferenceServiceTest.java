@@ -2,6 +2,7 @@ package dev.surge.app;
 
 import dev.surge.http.Server;
 import dev.surge.http.ServerOptions;
+import dev.surge.web.App;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ReferenceServiceTest {
     @BeforeAll
     static void start() {
         service = new ReferenceService();
-        server = Server.start(ServerOptions.defaults().withPort(0).withEventLoops(1), service.routes());
+        server = service.routes(App.create()).start(ServerOptions.defaults().withPort(0).withEventLoops(1));
     }
 
     @AfterAll
@@ -80,6 +81,6 @@ class ReferenceServiceTest {
         assertEquals(404, send(at("/missing")).statusCode());
         var wrongMethod = send(at("/plaintext").DELETE());
         assertEquals(405, wrongMethod.statusCode());
-        assertEquals("GET, HEAD", wrongMethod.headers().firstValue("Allow").orElseThrow());
+        assertEquals("GET, HEAD, OPTIONS", wrongMethod.headers().firstValue("Allow").orElseThrow());
     }
 }

@@ -2,8 +2,9 @@ package dev.surge.bench;
 
 import dev.surge.http.ContentType;
 import dev.surge.http.RequestLimits;
-import dev.surge.http.routing.ExactRoutes;
 import dev.surge.http.transport.Connections;
+import dev.surge.web.App;
+import dev.surge.web.Route;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -50,7 +51,7 @@ public class CodecBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         PooledByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
-        var routes = ExactRoutes.builder().get("/plaintext", (req, res) -> res.send(PLAIN, HELLO)).build();
+        var routes = App.create().get("/plaintext", Route.inline(ctx -> ctx.bytes(PLAIN, HELLO))).handler();
         surge = new EmbeddedChannel();
         surge.config().setAllocator(alloc);
         surge.pipeline().addLast(Connections.newHttpConnection(routes, RequestLimits.DEFAULT, alloc));

@@ -37,6 +37,9 @@ public interface Request {
     /** Trailer fields of a chunked body, in the order received; empty for other bodies. */
     List<Header> trailers();
 
+    /** The client's address (an InetSocketAddress on TCP transports), or null when unknown. */
+    java.net.SocketAddress remoteAddress();
+
     /** Whether the connection stays open after this request's response. */
     boolean keepAlive();
 
@@ -45,6 +48,15 @@ public interface Request {
 
     /** A copy of the body (decoded from chunked framing where it was chunked). */
     byte[] body();
+
+    /** The body as a stream, without a copy where the request owns its bytes. */
+    java.io.InputStream bodyStream();
+
+    /**
+     * A copy of this request that stays valid after the handler returns and may be read from
+     * any thread: the request line, header section and body, in one array.
+     */
+    Request detach();
 
     /** One header field; the name keeps the case it was sent in. */
     record Header(String name, String value) {

@@ -1,15 +1,18 @@
 package dev.surge.http;
 
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * How a handler answers. Set the status and any extra headers, then call one {@code send}
- * method exactly once; it encodes the whole response. Server, Date, Content-Type and
- * Content-Length are written by Surge. For HEAD requests the body is left off automatically.
+ * How a handler answers. Set the status and any extra headers, then either call one
+ * {@code send} method exactly once, which encodes the whole response, or open a
+ * {@link #stream} and write the body through it. Server, Date, Content-Type and
+ * Content-Length (or Transfer-Encoding) are written by Surge. For HEAD requests the body is
+ * left off automatically.
  */
 public interface Response {
 
-    /** Sets the status code (100-599, default 200). */
+    /** Sets the status code (200-599, default 200). */
     Response status(int status);
 
     /**
@@ -19,8 +22,13 @@ public interface Response {
      */
     Response header(String name, String value);
 
+    /** Sends {@code length} bytes of {@code body} from {@code offset}; the array is not kept. */
+    void send(ContentType type, byte[] body, int offset, int length);
+
     /** Sends {@code body} with the given type. The array is not kept after the call. */
-    void send(ContentType type, byte[] body);
+    default void send(ContentType type, byte[] body) {
+        send(type, body, 0, body.length);
+    }
 
     /** Sends the text UTF-8 encoded with the given type. */
     default void send(ContentType type, String text) {
@@ -34,4 +42,32 @@ public interface Response {
 
     /** Sends the response with no body and no Content-Type (e.g. 204, or 200 with an empty body). */
     void sendEmpty();
+
+    /**
+     * Starts a body of unknown length: the head goes out with {@code Transfer-Encoding:
+     * chunked} (HTTP/1.0 clients get a body ended by closing the connection), and each flush,
+     * or every few KiB, sends a chunk. Closing the stream ends the response. On a deferred
+     * response the writing thread waits while the client reads slower than it writes; on the
+     * event loop the output is buffered until the handler returns, so stream large bodies
+     * from a deferred response.
+     */
+    OutputStream stream(ContentType type);
+
+    /**
+     * Ends the exchange by closing the connection without completing the response: for a
+     * handler that failed after the response was committed, so that the client sees a cut-off
+     * body rather than one that looks complete.
+     */
+    void abort();
+
+    /** Whether a response has been sent, or a stream opened. */
+    boolean committed();
+
+    /**
+     * Hands this response to another thread: the handler may return without answering, and
+     * the returned response, usable from any one thread, must then be sent exactly once. The
+     * connection reads no further request until it is, so responses keep the request order.
+     * Call it from the handler, before anything was sent.
+     */
+    AsyncResponse defer();
 }

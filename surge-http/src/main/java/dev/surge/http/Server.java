@@ -20,13 +20,18 @@ public final class Server implements AutoCloseable {
     }
 
     /** Binds and starts serving; throws IllegalStateException saying why when it cannot. */
-    public static Server start(ServerOptions options, Handler handler) {
+    public static Server start(ServerOptions options, RequestHandler handler) {
         return new Server(options, Listeners.bind(options, handler));
     }
 
     /** The port bound (useful when the options asked for port 0). */
     public int port() {
         return listeners.port();
+    }
+
+    /** Where clients connect; for {@link Transport#LOCAL}, an in-memory address. */
+    public java.net.SocketAddress address() {
+        return listeners.address();
     }
 
     /** The transport in use, after {@link Transport#AUTO} was resolved. */
@@ -44,7 +49,10 @@ public final class Server implements AutoCloseable {
                 + options.eventLoops() + " event loop(s), " + listeners.listenerCount() + " listener(s))";
     }
 
-    /** Stops accepting, closes the connections and the event loops. */
+    /**
+     * Stops accepting, closes the connections and the event loops, then calls the handler's
+     * {@link RequestHandler#close()}.
+     */
     @Override
     public void close() {
         listeners.close();

@@ -28,6 +28,15 @@ final class FieldTable {
         headerCount = 0;
     }
 
+    /** A copy of the offsets, for a request detached from the receive buffer. */
+    FieldTable copy() {
+        FieldTable c = new FieldTable(maxCount);
+        c.offsets = Arrays.copyOf(offsets, Math.max(4, 4 * count));
+        c.count = count;
+        c.headerCount = headerCount;
+        return c;
+    }
+
     /** Marks the end of the header section: the fields after this are trailers. */
     void endHeaders() {
         headerCount = count;

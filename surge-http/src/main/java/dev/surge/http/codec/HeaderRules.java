@@ -1,8 +1,25 @@
 package dev.surge.http.codec;
 
+import java.util.List;
+import java.util.Locale;
+
 /** What a header a handler sets must look like, so no handler can split a response. */
-final class HeaderRules {
+public final class HeaderRules {
+    private static final List<String> RESERVED = List.of(
+            "content-length", "date", "server", "connection", "transfer-encoding");
+
     private HeaderRules() {
+    }
+
+    /**
+     * Refuses, with IllegalArgumentException, a header that is malformed or that Surge
+     * writes itself (Content-Length, Date, Server, Connection, Transfer-Encoding).
+     */
+    public static void requireSettable(String name, String value) {
+        requireValid(name, value);
+        if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("header '" + name + "' is written by Surge and cannot be set");
+        }
     }
 
     static void requireValid(String name, String value) {

@@ -121,6 +121,19 @@ final class RequestTarget {
         return isAlpha(b) || b >= '0' && b <= '9' || b == '+' || b == '-' || b == '.';
     }
 
+    /** A copy of the offsets, for a request detached from the receive buffer. */
+    RequestTarget copy() {
+        RequestTarget c = new RequestTarget();
+        c.start = start;
+        c.end = end;
+        c.pathStart = pathStart;
+        c.pathEnd = pathEnd;
+        c.queryStart = queryStart;
+        c.pathHash = pathHash;
+        c.asterisk = asterisk;
+        return c;
+    }
+
     boolean isAsterisk() {
         return asterisk;
     }

@@ -1,6 +1,6 @@
 package dev.surge.http.transport;
 
-import dev.surge.http.Handler;
+import dev.surge.http.RequestHandler;
 import dev.surge.http.RequestLimits;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandler;
@@ -18,7 +18,7 @@ public final class Connections {
      * A new handler for one connection; it answers on the channel it is added to. Its Date
      * line is the one of its creation: only a {@link dev.surge.http.Server} refreshes it.
      */
-    public static ChannelHandler newHttpConnection(Handler handler, RequestLimits limits, ByteBufAllocator alloc) {
+    public static ChannelHandler newHttpConnection(RequestHandler handler, RequestLimits limits, ByteBufAllocator alloc) {
         return new HttpConnection(handler, new dev.surge.http.codec.DateHeader(), limits, alloc);
     }
 }

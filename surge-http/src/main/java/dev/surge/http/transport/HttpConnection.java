@@ -1,6 +1,6 @@
 package dev.surge.http.transport;
 
-import dev.surge.http.Handler;
+import dev.surge.http.RequestHandler;
 import dev.surge.http.RequestLimits;
 import dev.surge.http.codec.DateHeader;
 import dev.surge.http.codec.HttpError;
@@ -24,43 +24,56 @@ import java.util.concurrent.TimeUnit;
  * One HTTP/1.1 connection: bytes in, requests parsed in place, handler called, responses
  * appended to one buffer per read batch and flushed once when the batch ends.
  * <pre>
+ *   OPEN --handler defers its response--> DEFERRED --response ends (any thread)--> OPEN
  *   OPEN --request with Connection: close, or a refused request--> CLOSING
+ *   DEFERRED: input is buffered, not parsed, so responses keep the request order; reading
+ *             pauses when too much is buffered
  *   CLOSING: responses flushed, output shut (FIN), input read and dropped until the client
  *            closes or {@link #LINGER_MILLIS} pass, then the socket is closed
  * </pre>
  * Lingering before the close keeps the kernel from answering unread input with a reset that
  * would destroy the response the client has not read yet.
  */
-final class HttpConnection extends ChannelInboundHandlerAdapter implements ResponseSink {
+final class HttpConnection extends ChannelInboundHandlerAdapter
+        implements ResponseSink, ResponseWriter.Deferral, Runnable {
     private static final System.Logger LOG = System.getLogger(HttpConnection.class.getName());
     static final long LINGER_MILLIS = 2000;
     private static final int BATCH_INITIAL_BYTES = 4096;
     private static final int BATCH_WRITE_THRESHOLD = 64 * 1024;
+    /** Input buffered while a response is deferred, beyond which reading pauses. */
+    private static final int MAX_BUFFERED_WHILE_DEFERRED = 64 * 1024;
 
-    private final Handler handler;
+    private final RequestHandler handler;
     private final DateHeader date;
     private final RequestParser parser;
     private final ParsedRequest request;
     private final ResponseWriter response;
 
     private ChannelHandlerContext ctx;
-    /** Received bytes not yet consumed: the start of an incomplete request. */
+    /** Received bytes not yet consumed: the start of an incomplete request, or input behind a deferred one. */
     private ByteBuf cumulation;
     private ByteBuf batch;
     private boolean wroteSinceFlush;
     private boolean closing;
+    private boolean inactive;
+    private boolean deferred;
+    private boolean closeAfterDeferred;
+    private boolean readingPaused;
+    private DeferredSink deferredSink;
+    private Runnable abortAction;
 
-    HttpConnection(Handler handler, DateHeader date, RequestLimits limits, ByteBufAllocator alloc) {
-        this.handler = handler;
+    HttpConnection(RequestHandler handler, DateHeader date, RequestLimits limits, ByteBufAllocator alloc) {
+        this.handler = handler.forConnection();
         this.date = date;
         this.parser = new RequestParser(limits, alloc);
         this.request = new ParsedRequest(parser);
-        this.response = new ResponseWriter(this, date);
+        this.response = new ResponseWriter(this, this, date);
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        request.remoteAddress(ctx.channel().remoteAddress());
     }
 
     @Override
@@ -72,6 +85,19 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
         }
         ByteBuf buf = cumulation == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), cumulation, in);
         cumulation = null;
+        if (deferred) {
+            cumulation = buf;
+            if (buf.readableBytes() > MAX_BUFFERED_WHILE_DEFERRED && !readingPaused) {
+                readingPaused = true;
+                ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
+        consume(buf);
+    }
+
+    /** Answers the requests in {@code buf}, keeping what is left for later. */
+    private void consume(ByteBuf buf) {
         try {
             process(buf);
         } finally {
@@ -85,7 +111,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
     }
 
     private void process(ByteBuf buf) {
-        while (!closing && buf.isReadable()) {
+        while (!closing && !deferred && buf.isReadable()) {
             boolean complete;
             try {
                 complete = parser.parse(buf);
@@ -102,9 +128,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
             }
             dispatch(buf);
             buf.skipBytes(parser.messageLength());
-            boolean keepAlive = request.keepAlive();
             parser.reset();
-            if (!keepAlive) {
+            if (deferred) {
+                closeAfterDeferred = !response.keepAlive();
+            } else if (!response.keepAlive()) {
                 closeAfterResponses();
             }
         }
@@ -113,15 +140,23 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
     private void dispatch(ByteBuf buf) {
         request.attach(buf);
         response.begin(request);
+        boolean failed = false;
         try {
             handler.handle(request, response);
         } catch (Throwable t) {
+            failed = true;
             LOG.log(System.Logger.Level.ERROR, "handler failed on " + request, t);
         }
-        if (!response.sent()) {
+        if (response.deferred()) {
+            return;
+        }
+        if (!response.committed()) {
             response.begin(request);
             response.status(500).text("Internal Server Error\n");
+        } else if (failed) {
+            response.abort();
         }
+        response.endStream();
     }
 
     private void refuse(HttpError error) {
@@ -150,6 +185,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
         });
     }
 
+    // ---- the event loop's sink: one buffer per read batch ----
+
     @Override
     public ByteBuf batch() {
         if (batch == null) {
@@ -167,6 +204,15 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
         }
     }
 
+    @Override
+    public void flush() {
+        flushBatch();
+    }
+
+    @Override
+    public void ended() {
+    }
+
     private void flushBatch() {
         if (batch != null) {
             ctx.write(batch, ctx.voidPromise());
@@ -179,23 +225,99 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
         }
     }
 
+    // ---- deferred responses: answered on another thread, handed back here ----
+
+    @Override
+    public ResponseSink deferredSink() {
+        deferred = true;
+        if (deferredSink == null) {
+            deferredSink = new DeferredSink(this, ctx.channel());
+        }
+        return deferredSink;
+    }
+
+    @Override
+    public void onAbort(Runnable action) {
+        abortAction = action;
+    }
+
+    /** From the thread answering a deferred response: drop what it holds and close. */
+    @Override
+    public void abort() {
+        deferredSink.discard();
+        ctx.channel().close();
+    }
+
+    /** On the event loop: writes a piece of a deferred response that is still streaming. */
+    void writeDeferred(ByteBuf piece) {
+        if (inactive) {
+            piece.release();
+        } else {
+            ctx.writeAndFlush(piece, ctx.voidPromise());
+        }
+    }
+
+    /** On the event loop: the deferred response has ended; write its rest and go on reading. */
+    @Override
+    public void run() {
+        ByteBuf rest = deferredSink.takeRest();
+        deferred = false;
+        abortAction = null;
+        if (inactive) {
+            if (rest != null) {
+                rest.release();
+            }
+            return;
+        }
+        if (rest != null) {
+            ctx.write(rest, ctx.voidPromise());
+            wroteSinceFlush = true;
+        }
+        if (closeAfterDeferred) {
+            closeAfterResponses();
+            return;
+        }
+        if (cumulation != null) {
+            ByteBuf buf = cumulation;
+            cumulation = null;
+            consume(buf);
+        }
+        flushBatch();
+        if (readingPaused && !deferred && !closing) {
+            readingPaused = false;
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         flushBatch();
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (deferredSink != null) {
+            deferredSink.wake();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        releaseAll();
+        closed();
         ctx.fireChannelInactive();
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        releaseAll();
+        closed();
     }
 
-    private void releaseAll() {
+    private void closed() {
+        if (inactive) {
+            return;
+        }
+        inactive = true;
         if (cumulation != null) {
             cumulation.release();
             cumulation = null;
@@ -205,6 +327,16 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
             batch = null;
         }
         parser.release();
+        if (deferred && abortAction != null) {
+            try {
+                abortAction.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "abort action failed", e);
+            }
+        }
+        if (deferredSink != null) {
+            deferredSink.wake();
+        }
     }
 
     @Override

@@ -10,6 +10,8 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.local.LocalIoHandler;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.uring.IoUring;
@@ -39,6 +41,8 @@ record IoTransport(Transport kind, EventLoopGroup group, Class<? extends ServerC
                 yield new IoTransport(kind, group(eventLoops, IoUringIoHandler.newFactory()),
                         IoUringServerSocketChannel.class, IoUringChannelOption.SO_REUSEPORT);
             }
+            case LOCAL -> new IoTransport(kind, group(eventLoops, LocalIoHandler.newFactory()),
+                    LocalServerChannel.class, null);
             case NIO, AUTO -> new IoTransport(Transport.NIO, group(eventLoops, NioIoHandler.newFactory()),
                     NioServerSocketChannel.class, null);
         };

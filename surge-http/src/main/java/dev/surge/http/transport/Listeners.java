@@ -1,6 +1,6 @@
 package dev.surge.http.transport;
 
-import dev.surge.http.Handler;
+import dev.surge.http.RequestHandler;
 import dev.surge.http.ServerOptions;
 import dev.surge.http.Transport;
 import dev.surge.http.codec.DateHeader;
@@ -11,9 +11,11 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.local.LocalAddress;
 import io.netty.util.concurrent.Future;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +29,11 @@ public final class Listeners implements AutoCloseable {
     private final IoTransport transport;
     private final List<Channel> channels = new ArrayList<>();
     private final DateHeader date = new DateHeader();
+    private final RequestHandler handler;
     private final int port;
 
-    private Listeners(ServerOptions options, Handler handler) {
+    private Listeners(ServerOptions options, RequestHandler handler) {
+        this.handler = handler;
         this.transport = IoTransport.open(options.transport(), options.eventLoops());
         try {
             scheduleDateRefresh(transport.group().next());
@@ -51,12 +55,17 @@ public final class Listeners implements AutoCloseable {
     }
 
     /** Binds every listener; throws with the reason when the address cannot be bound. */
-    public static Listeners bind(ServerOptions options, Handler handler) {
+    public static Listeners bind(ServerOptions options, RequestHandler handler) {
         return new Listeners(options, handler);
     }
 
     public int port() {
         return port;
+    }
+
+    /** Where clients connect: an InetSocketAddress, or an in-memory address for LOCAL. */
+    public SocketAddress address() {
+        return channels.getFirst().localAddress();
     }
 
     public Transport transport() {
@@ -68,7 +77,7 @@ public final class Listeners implements AutoCloseable {
         return channels.size();
     }
 
-    private int bind(ServerOptions options, Handler handler, EventLoopGroup group, int port) {
+    private int bind(ServerOptions options, RequestHandler handler, EventLoopGroup group, int port) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group, group)
                 .channel(transport.serverChannel())
@@ -91,14 +100,16 @@ public final class Listeners implements AutoCloseable {
             bootstrap.option(ChannelOption.TCP_FASTOPEN, options.tcpFastOpen());
         }
         Channel channel;
+        SocketAddress address = transport.kind() == Transport.LOCAL
+                ? LocalAddress.ANY : new InetSocketAddress(options.host(), port);
         try {
-            channel = bootstrap.bind(new InetSocketAddress(options.host(), port)).syncUninterruptibly().channel();
+            channel = bootstrap.bind(address).syncUninterruptibly().channel();
         } catch (Exception e) {
             throw new IllegalStateException("cannot listen on " + options.host() + ":" + port + ": " + e.getMessage()
                     + " (is another server using the port? choose another with --port)", e);
         }
         channels.add(channel);
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        return channel.localAddress() instanceof InetSocketAddress inet ? inet.getPort() : 0;
     }
 
     private void scheduleDateRefresh(EventLoop loop) {
@@ -110,7 +121,10 @@ public final class Listeners implements AutoCloseable {
         }, DateHeader.millisToNextSecond(), TimeUnit.MILLISECONDS);
     }
 
-    /** Stops accepting, closes every connection and waits for the event loops to end. */
+    /**
+     * Stops accepting, closes every connection, waits for the event loops to end, then lets
+     * the handler wait for work it runs on other threads.
+     */
     @Override
     public void close() {
         for (Channel channel : channels) {
@@ -118,5 +132,6 @@ public final class Listeners implements AutoCloseable {
         }
         Future<?> done = transport.group().shutdownGracefully(0, 5, TimeUnit.SECONDS);
         done.syncUninterruptibly();
+        handler.close();
     }
 }

@@ -1,0 +1,32 @@
+package dev.surge.http;
+
+/**
+ * The seam between the codec and application code: one call per request, on the
+ * connection's event loop, which must answer through {@code response}, either before it
+ * returns or, after {@link Response#defer()}, from another thread. The request view is valid
+ * only during the call; {@link Request#detach()} makes a copy that outlives it.
+ * <p>
+ * Most services use {@link App}, whose router is a {@code RequestHandler}; this interface is
+ * for code that wants the raw seam (benchmarks, proxies, tests of the codec).
+ */
+@FunctionalInterface
+public interface RequestHandler {
+
+    void handle(Request request, Response response) throws Exception;
+
+    /**
+     * The handler a new connection calls, made when the connection opens: a handler may
+     * return an instance that keeps per-connection state (reused buffers, say). Requests of
+     * one connection are handled one after another, so that state needs no locks.
+     */
+    default RequestHandler forConnection() {
+        return this;
+    }
+
+    /**
+     * Called once when the server has stopped and closed its connections: wait here, within
+     * reason, for work the handler started on other threads.
+     */
+    default void close() {
+    }
+}

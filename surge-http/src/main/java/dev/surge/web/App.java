@@ -1,0 +1,54 @@
+package dev.surge.web;
+
+import dev.surge.http.RequestHandler;
+import dev.surge.http.Server;
+import dev.surge.http.ServerOptions;
+
+/**
+ * A Surge application: routes, filters and middleware, then a server.
+ * <pre>{@code
+ * Server server = App.create()
+ *     .use(Middleware.recovery())
+ *     .get("/plaintext", Route.inline(ctx -> ctx.text("Hello, World!")))   // on the event loop
+ *     .get("/users/{id}", ctx -> ctx.json(users.find(ctx.pathParam("id")))) // on a virtual thread
+ *     .start(8080);
+ * }</pre>
+ * Routes are checked when the app starts: a conflict fails with a message naming both routes.
+ */
+public final class App extends Routes<App> {
+    private Json json = Json.defaults();
+
+    private App() {
+        super("");
+    }
+
+    public static App create() {
+        return new App();
+    }
+
+    @Override
+    App self() {
+        return this;
+    }
+
+    /** The JSON codec for {@link Context#json} and {@link Context#bodyAs}. */
+    public App json(Json json) {
+        this.json = java.util.Objects.requireNonNull(json, "json");
+        return this;
+    }
+
+    /** The router for these routes, for {@link Server#start(ServerOptions, RequestHandler)}. */
+    public RequestHandler handler() {
+        return Router.build(this, json);
+    }
+
+    /** Starts serving on 127.0.0.1:{@code port}, with the defaults of {@link ServerOptions}. */
+    public Server start(int port) {
+        return start(ServerOptions.defaults().withPort(port));
+    }
+
+    /** Starts serving with {@code options}; fails with the reason when routes conflict or the port is taken. */
+    public Server start(ServerOptions options) {
+        return Server.start(options, handler());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.surge.web;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Reading parameters out of a request's Content-Type value. */
+final class ContentTypes {
+    private ContentTypes() {
+    }
+
+    /** The charset the value names ({@code text/plain; charset=ISO-8859-1}), else UTF-8. */
+    static Charset charset(String contentType) {
+        for (String param : contentType.split(";")) {
+            String p = param.strip();
+            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                String name = p.substring("charset=".length()).strip();
+                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                    name = name.substring(1, name.length() - 1);
+                }
+                try {
+                    return Charset.forName(name);
+                } catch (IllegalArgumentException e) {
+                    throw new HttpException(415, "unsupported charset '" + name + "' in Content-Type");
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+}

@@ -1,0 +1,347 @@
+package dev.surge.web;
+
+import dev.surge.http.ContentType;
+import dev.surge.http.Method;
+import dev.surge.http.Request;
+import dev.surge.http.Response;
+import dev.surge.http.codec.HeaderRules;
+import dev.surge.http.routing.RouteTable;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request and its response, as a handler sees them. Reading methods decode on demand;
+ * the response is gathered (status, headers, body) and encoded once the handler and its
+ * after-filters are done, so a filter can still change it. {@link #stream} is the exception:
+ * it sends the head at once.
+ * <p>
+ * A Context is valid until its handler chain returns; keep what it returns, not the Context.
+ * On an {@link Route#inline} route it reads the connection's receive buffer in place.
+ */
+public final class Context {
+    private final Request request;
+    private final Response response;
+    private final RouteTable.Match<?> match;
+    private final ConnectionScope scope;
+
+    private int status = 200;
+    private List<String> headers;
+    private ContentType bodyType;
+    private byte[] body;
+    private int bodyOffset;
+    private int bodyLength;
+    private boolean answered;
+    private OutputStream stream;
+    private String requestId;
+    private Map<String, Object> attributes;
+    private Map<String, String> cookies;
+    private volatile boolean abandoned;
+    private boolean discarded;
+
+    Context(Request request, Response response, RouteTable.Match<?> match, ConnectionScope scope) {
+        this.request = request;
+        this.response = response;
+        this.match = match;
+        this.scope = scope;
+    }
+
+    // ---- the request ----
+
+    public Method method() {
+        return request.method();
+    }
+
+    /** The path, still percent-encoded, e.g. {@code /users/7}. */
+    public String path() {
+        return request.path();
+    }
+
+    /**
+     * The decoded value of the route's parameter {@code {name}}, or of {@code *} for what a
+     * trailing wildcard matched. A name the route does not have is a programming error.
+     */
+    public String pathParam(String name) {
+        String raw = match == null ? null : match.param(name).orElse(null);
+        if (raw == null) {
+            throw new IllegalArgumentException("the route has no path parameter '" + name + "'");
+        }
+        return PercentDecoding.path(raw);
+    }
+
+    /** The first decoded value of the query parameter, e.g. {@code ?page=2}. */
+    public Optional<String> queryParam(String name) {
+        List<String> values = QueryParams.values(request.query(), name);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+
+    /** Every decoded value of the query parameter, in order. */
+    public List<String> queryParams(String name) {
+        return QueryParams.values(request.query(), name);
+    }
+
+    /** Every query parameter with its decoded values, in order of first appearance. */
+    public Map<String, List<String>> queryParamMap() {
+        return QueryParams.all(request.query());
+    }
+
+    /** The first value of the header (case-insensitive name). */
+    public Optional<String> header(String name) {
+        return request.header(name);
+    }
+
+    /** Every value of the header, in the order received. */
+    public List<String> headers(String name) {
+        return request.headers(name);
+    }
+
+    /** The value of the named cookie from the {@code Cookie} header(s). */
+    public Optional<String> cookie(String name) {
+        if (cookies == null) {
+            cookies = Cookie.parseRequestCookies(request.headers("Cookie"));
+        }
+        return Optional.ofNullable(cookies.get(name));
+    }
+
+    /** A copy of the body bytes. */
+    public byte[] body() {
+        return request.body();
+    }
+
+    /** The body as text, in the charset its Content-Type names (UTF-8 by default). */
+    public String bodyText() {
+        return new String(request.body(), charset());
+    }
+
+    /** The body as a stream. */
+    public InputStream bodyStream() {
+        return request.bodyStream();
+    }
+
+    /**
+     * The JSON body bound to {@code type} (a record or class with a compiled codec, or any
+     * type DSL-JSON can read). Invalid, empty or oversize JSON ends the request with 400 and
+     * a message that says where the JSON went wrong.
+     */
+    public <T> T bodyAs(Class<T> type) {
+        return scope.readJson(type, request.body());
+    }
+
+    /** The low-level request view. */
+    public Request request() {
+        return request;
+    }
+
+    /** The request id set by {@link Middleware#requestId()}, or null without it. */
+    public String requestId() {
+        return requestId;
+    }
+
+    /** Sets the request id; it is sent back in {@code X-Request-Id}. */
+    public Context requestId(String id) {
+        this.requestId = id;
+        return this;
+    }
+
+    /** A value a filter left for later code, or null. */
+    @SuppressWarnings("unchecked")
+    public <T> T attribute(String key) {
+        return attributes == null ? null : (T) attributes.get(key);
+    }
+
+    /** Leaves a value for later code (e.g. the user an auth filter found). */
+    public Context attribute(String key, Object value) {
+        if (attributes == null) {
+            attributes = new HashMap<>(4);
+        }
+        attributes.put(key, value);
+        return this;
+    }
+
+    // ---- the response ----
+
+    /** Sets the status (200-599); default 200. */
+    public Context status(int status) {
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("status must be 200-599, got " + status);
+        }
+        this.status = status;
+        return this;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Adds a response header; malformed ones, and those Surge writes, are refused. */
+    public Context header(String name, String value) {
+        HeaderRules.requireSettable(name, value);
+        if (headers == null) {
+            headers = new ArrayList<>(4);
+        }
+        headers.add(name);
+        headers.add(value);
+        return this;
+    }
+
+    /** Adds a {@code Set-Cookie} header. */
+    public Context cookie(Cookie cookie) {
+        return header("Set-Cookie", cookie.toSetCookie());
+    }
+
+    /** Answers {@code text/plain; charset=utf-8}. */
+    public void text(String text) {
+        bytes(ContentType.TEXT_PLAIN, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers {@code text/html; charset=utf-8}. */
+    public void html(String html) {
+        bytes(ContentType.TEXT_HTML, html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers with the bytes; the array is read when the response is encoded, not copied now. */
+    public void bytes(ContentType type, byte[] bytes) {
+        answer(type, bytes, 0, bytes.length);
+    }
+
+    /** Answers {@code value} as JSON, serialized now. */
+    public void json(Object value) {
+        scope.writeJson(this, value);
+    }
+
+    /** Answers with no body (and, unless a status was set, 204). */
+    public void noContent() {
+        if (status == 200) {
+            status = 204;
+        }
+        answer(null, null, 0, 0);
+    }
+
+    /** Answers 302 Found with {@code Location}. */
+    public void redirect(String location) {
+        status(302).header("Location", location);
+        answer(null, null, 0, 0);
+    }
+
+    /**
+     * Sends the head now and returns the body stream (chunked): for large or unbounded
+     * bodies. Close it to end the response; the router closes it if the handler does not.
+     * Headers and status are final from here on.
+     */
+    public OutputStream stream(ContentType type) {
+        if (stream != null) {
+            throw new IllegalStateException("the response stream is already open");
+        }
+        applyHead();
+        answered = true;
+        stream = response.stream(type);
+        return stream;
+    }
+
+    /** Whether a body was set or a stream opened (a before-filter that answers stops the chain). */
+    public boolean answered() {
+        return answered;
+    }
+
+    void answer(ContentType type, byte[] bytes, int offset, int length) {
+        if (stream != null) {
+            throw new IllegalStateException("the response is being streamed; write to the stream instead");
+        }
+        bodyType = type;
+        body = bytes;
+        bodyOffset = offset;
+        bodyLength = length;
+        answered = true;
+    }
+
+    /** Forgets what the handler set, for an error answer; the request id stays. */
+    void resetResponse() {
+        status = 200;
+        headers = null;
+        bodyType = null;
+        body = null;
+        answered = false;
+    }
+
+    /** Sends nothing more: the client is gone, or the connection is being aborted. */
+    void discardResponse() {
+        discarded = true;
+    }
+
+    boolean discarded() {
+        return discarded;
+    }
+
+    /** Bytes of the gathered body, or -1 when streamed or discarded. */
+    int bodyLength() {
+        return stream != null || discarded ? -1 : bodyLength;
+    }
+
+    boolean streaming() {
+        return stream != null;
+    }
+
+    Response response() {
+        return response;
+    }
+
+    /** Encodes the gathered response, or ends the stream. */
+    void finish() {
+        if (discarded) {
+            return;
+        }
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
+        }
+        applyHead();
+        if (bodyType != null) {
+            response.send(bodyType, body, bodyOffset, bodyLength);
+        } else {
+            response.sendEmpty();
+        }
+    }
+
+    private void applyHead() {
+        response.status(status);
+        if (headers != null) {
+            for (int i = 0; i < headers.size(); i += 2) {
+                response.header(headers.get(i), headers.get(i + 1));
+            }
+        }
+        if (requestId != null) {
+            response.header(RequestIds.HEADER, requestId);
+        }
+    }
+
+    /** Marks the client as gone (its connection closed): failures after this are not errors. */
+    void abandon() {
+        abandoned = true;
+    }
+
+    boolean abandoned() {
+        return abandoned;
+    }
+
+    private Charset charset() {
+        return request.header("Content-Type").map(ContentTypes::charset).orElse(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return request.method() + " " + request.target();
+    }
+}

@@ -1,0 +1,239 @@
+package dev.surge.web;
+
+import dev.surge.http.AsyncResponse;
+import dev.surge.http.ConnectionClosedException;
+import dev.surge.http.Method;
+import dev.surge.http.Request;
+import dev.surge.http.RequestHandler;
+import dev.surge.http.Response;
+import dev.surge.http.codec.ParsedRequest;
+import dev.surge.http.routing.RouteTable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The {@link RequestHandler} of an {@link App}: finds the route, then runs its chain on the
+ * event loop (inline routes) or on a new virtual thread, with a copy of the request and the
+ * response deferred, so that a handler may block without holding up any other connection.
+ * The connection reads nothing more until the response is sent, so requests on one
+ * connection are still answered in order.
+ * <p>
+ * No route for the path gives 404; a path whose routes lack the method gives 405 with
+ * {@code Allow}; HEAD falls back to the GET route; OPTIONS without a route of its own gives
+ * 204 with {@code Allow}. These answers pass through the app's middleware and filters.
+ */
+final class Router implements RequestHandler {
+    private static final System.Logger LOG = System.getLogger(Router.class.getName());
+    private static final long CLOSE_WAIT_MILLIS = 10_000;
+
+    /** A route ready to run: its whole chain, and where it runs. */
+    record Compiled(Handler chain, boolean inline) {
+    }
+
+    private final RouteTable<Compiled> table;
+    private final Json json;
+    private final Compiled notFound;
+    private final Compiled notAllowed;
+    private final Compiled options;
+    private final String allMethods;
+    private final List<AutoCloseable> resources;
+    private final ThreadFactory virtualThreads = Thread.ofVirtual().name("surge-handler").factory();
+    private final LongAdder inFlight = new LongAdder();
+
+    private Router(RouteTable<Compiled> table, Json json, Compiled notFound, Compiled notAllowed, Compiled options,
+                   String allMethods, List<AutoCloseable> resources) {
+        this.table = table;
+        this.json = json;
+        this.notFound = notFound;
+        this.notAllowed = notAllowed;
+        this.options = options;
+        this.allMethods = allMethods;
+        this.resources = resources;
+    }
+
+    static Router build(App app, Json json) {
+        RouteTable.Builder<Compiled> builder = RouteTable.builder();
+        java.util.EnumSet<Method> methods = java.util.EnumSet.of(Method.OPTIONS);
+        List<AutoCloseable> resources = new ArrayList<>();
+        compile(app, List.of(), List.of(), List.of(), builder, methods, resources);
+        if (methods.contains(Method.GET)) {
+            methods.add(Method.HEAD);
+        }
+        RouteTable<Compiled> table = builder.build();
+        String allMethods = String.join(", ", methods.stream().map(Enum::name).toList());
+        List<Middleware> m = app.middleware;
+        boolean loopSafe = Chain.loopSafe(m, app.befores, app.afters);
+        Compiled notFound = new Compiled(Chain.compose(m, app.befores, ctx -> ctx.status(404)
+                .text("Not Found: no route for " + ctx.path() + "\n"), app.afters), loopSafe);
+        Compiled notAllowed = new Compiled(Chain.compose(m, app.befores, ctx -> {
+            String allow = allowed(table, allMethods, ctx.request());
+            ctx.status(405).header("Allow", allow)
+                    .text("Method Not Allowed: " + ctx.path() + " allows " + allow + "\n");
+        }, app.afters), loopSafe);
+        Compiled options = new Compiled(Chain.compose(m, app.befores, ctx -> {
+            ctx.status(204).header("Allow", allowed(table, allMethods, ctx.request()));
+            ctx.noContent();
+        }, app.afters), loopSafe);
+        return new Router(table, json, notFound, notAllowed, options, allMethods, resources);
+    }
+
+    private static void compile(Routes<?> scope, List<Middleware> middleware, List<Handler> befores, List<Handler> afters,
+                                RouteTable.Builder<Compiled> table, java.util.Set<Method> methods,
+                                List<AutoCloseable> resources) {
+        List<Middleware> m = concat(middleware, scope.middleware);
+        List<Handler> b = concat(befores, scope.befores);
+        List<Handler> a = concat(afters, scope.afters);
+        for (Middleware each : scope.middleware) {
+            if (each instanceof AutoCloseable closeable && !resources.contains(closeable)) {
+                resources.add(closeable);
+            }
+        }
+        for (Routes.Registration r : scope.routes) {
+            boolean inline = r.handler() instanceof Route.InlineHandler;
+            table.add(r.method(), r.pattern(), new Compiled(Chain.compose(m, b, r.handler(), a), inline));
+            methods.add(r.method());
+        }
+        for (RouteGroup group : scope.groups) {
+            compile(group, m, b, a, table, methods, resources);
+        }
+    }
+
+    private static <T> List<T> concat(List<T> outer, List<T> inner) {
+        if (inner.isEmpty()) {
+            return outer;
+        }
+        List<T> all = new ArrayList<>(outer);
+        all.addAll(inner);
+        return List.copyOf(all);
+    }
+
+    @Override
+    public RequestHandler forConnection() {
+        ConnectionScope scope = new ConnectionScope(json);
+        return (request, response) -> route(request, response, scope);
+    }
+
+    @Override
+    public void handle(Request request, Response response) {
+        route(request, response, new ConnectionScope(json));
+    }
+
+    private void route(Request request, Response response, ConnectionScope scope) {
+        Method method = request.method();
+        RouteTable.Match<Compiled> match = find(method, request);
+        if (match == null && method == Method.HEAD) {
+            match = find(Method.GET, request);
+        }
+        if (match != null) {
+            run(match.value(), request, response, match, scope);
+        } else if (method == Method.OPTIONS && (request.path().equals("*") || allowed(request) != null)) {
+            run(options, request, response, null, scope);
+        } else {
+            run(allowed(request) == null ? notFound : notAllowed, request, response, null, scope);
+        }
+    }
+
+    private RouteTable.Match<Compiled> find(Method method, Request request) {
+        return request instanceof ParsedRequest parsed ? table.find(method, parsed) : table.find(method, request.path());
+    }
+
+    private String allowed(Request request) {
+        return allowed(table, allMethods, request);
+    }
+
+    /** The Allow value for the request's path ({@code *}: the whole server), or null when no route matches it. */
+    private static String allowed(RouteTable<Compiled> table, String allMethods, Request request) {
+        if (request.path().equals("*")) {
+            return allMethods;
+        }
+        return (request instanceof ParsedRequest parsed ? table.allowed(parsed) : table.allowed(request.path()))
+                .orElse(null);
+    }
+
+    private void run(Compiled route, Request request, Response response, RouteTable.Match<Compiled> match,
+                     ConnectionScope scope) {
+        if (route.inline()) {
+            execute(new Context(request, response, match, scope), route.chain());
+            return;
+        }
+        AsyncResponse later = response.defer();
+        Context ctx = new Context(request.detach(), later, match, scope);
+        Thread thread = virtualThreads.newThread(() -> {
+            try {
+                execute(ctx, route.chain());
+            } finally {
+                inFlight.decrement();
+            }
+        });
+        later.onAbort(() -> {
+            ctx.abandon();
+            thread.interrupt();
+        });
+        inFlight.increment();
+        try {
+            thread.start();
+        } catch (Throwable e) {
+            inFlight.decrement();
+            LOG.log(System.Logger.Level.ERROR, "cannot start a virtual thread for " + ctx, e);
+            later.status(503).text("Service Unavailable: cannot start a handler thread\n");
+        }
+    }
+
+    /** Runs the chain, turns a failure into an answer, and sends the response. */
+    private static void execute(Context ctx, Handler chain) {
+        try {
+            chain.handle(ctx);
+        } catch (Throwable t) {
+            Recovery.answer(ctx, t);
+        }
+        try {
+            if (ctx.discarded()) {
+                ctx.response().abort();
+            } else {
+                ctx.finish();
+            }
+        } catch (ConnectionClosedException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "client gone before the response to " + ctx + " was sent");
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot send the response to " + ctx, e);
+            ctx.response().abort();
+        }
+    }
+
+    /** Requests running on virtual threads right now. */
+    long inFlight() {
+        return inFlight.sum();
+    }
+
+    /**
+     * After the server closed its connections (which interrupted their virtual threads):
+     * waits for the handlers still running, then closes the app's resources (access logs).
+     */
+    @Override
+    public void close() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+        while (inFlight.sum() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (inFlight.sum() > 0) {
+            LOG.log(System.Logger.Level.WARNING, inFlight.sum() + " handler(s) still running after "
+                    + CLOSE_WAIT_MILLIS + " ms: they ignore interruption");
+        }
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "closing " + resource + " failed", e);
+            }
+        }
+    }
+}
