@@ -1,5 +1,6 @@
 package dev.surge.web;
 
+import com.dslplatform.json.ConfigurationException;
 import com.dslplatform.json.DslJson;
 import com.dslplatform.json.JsonWriter;
 import com.dslplatform.json.ParsingException;
@@ -66,7 +67,13 @@ public final class Json {
             writer.writeNull();
             return;
         }
-        if (!dsl.serialize(writer, value.getClass(), value)) {
+        boolean written;
+        try {
+            written = dsl.serialize(writer, value.getClass(), value);
+        } catch (ConfigurationException e) {
+            written = false;
+        }
+        if (!written) {
             throw new IllegalArgumentException("cannot write " + value.getClass().getName()
                     + " as JSON: mark it @CompiledJson (com.dslplatform.json) or use a type DSL-JSON knows");
         }
@@ -76,6 +83,9 @@ public final class Json {
     <T> T read(Class<T> type, byte[] bytes) {
         if (bytes.length > maxBytes) {
             throw HttpException.badRequest("JSON body of " + bytes.length + " bytes is over the limit of " + maxBytes + " bytes");
+        }
+        if (isBlank(bytes)) {
+            throw HttpException.badRequest("the body is empty; expected JSON");
         }
         checkDepth(bytes);
         T value;
@@ -87,8 +97,7 @@ public final class Json {
             throw HttpException.badRequest("invalid JSON for " + type.getSimpleName() + ": " + shorten(String.valueOf(e.getMessage())));
         }
         if (value == null) {
-            throw HttpException.badRequest(bytes.length == 0 || isBlank(bytes)
-                    ? "the body is empty; expected JSON" : "expected a JSON value for " + type.getSimpleName() + ", got null");
+            throw HttpException.badRequest("expected a JSON value for " + type.getSimpleName() + ", got null");
         }
         return value;
     }

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A raw HTTP/1.1 client for wire tests: writes exact bytes, reads responses one at a time. */
-final class WireClient implements AutoCloseable {
-    record Response(int status, String statusLine, Map<String, String> headers, String body) {
-        String header(String name) {
+public final class WireClient implements AutoCloseable {
+    public record Response(int status, String statusLine, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -23,21 +23,21 @@ final class WireClient implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
-    WireClient(int port) throws IOException {
+    public WireClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(5000);
         in = socket.getInputStream();
         out = socket.getOutputStream();
     }
 
-    WireClient send(String text) throws IOException {
+    public WireClient send(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return this;
     }
 
     /** Reads one response; the body is read by Content-Length unless {@code bodyless}. */
-    Response read(boolean bodyless) throws IOException {
+    public Response read(boolean bodyless) throws IOException {
         String statusLine = readLine();
         if (statusLine == null) {
             throw new IOException("connection closed before a response");
@@ -61,12 +61,27 @@ final class WireClient implements AutoCloseable {
         return new Response(status, statusLine, headers, new String(body, StandardCharsets.UTF_8));
     }
 
-    Response read() throws IOException {
+    public Response read() throws IOException {
         return read(false);
     }
 
+    /** Reads one response's head and its chunked body; returns the body. */
+    public String readChunkedBody() throws IOException {
+        Response head = read(true);
+        if (!"chunked".equals(head.header("Transfer-Encoding"))) {
+            throw new IOException("not chunked: " + head);
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int size = Integer.parseInt(readLine(), 16); size > 0; size = Integer.parseInt(readLine(), 16)) {
+            body.write(in.readNBytes(size));
+            readLine();
+        }
+        readLine();
+        return body.toString(StandardCharsets.UTF_8);
+    }
+
     /** Reads until the server closes; returns what came first (empty if nothing). */
-    String readUntilClosed() throws IOException {
+    public String readUntilClosed() throws IOException {
         ByteArrayOutputStream rest = new ByteArrayOutputStream();
         byte[] chunk = new byte[4096];
         try {

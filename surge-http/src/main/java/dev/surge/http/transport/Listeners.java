@@ -11,8 +11,11 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.local.LocalAddress;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -28,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 public final class Listeners implements AutoCloseable {
     private final IoTransport transport;
     private final List<Channel> channels = new ArrayList<>();
+    /** Open connections, so that close() closes each one itself: its handler must see it close. */
+    private final ChannelGroup connections = new DefaultChannelGroup("surge-connections", ImmediateEventExecutor.INSTANCE);
     private final DateHeader date = new DateHeader();
     private final RequestHandler handler;
     private final int port;
@@ -90,6 +95,7 @@ public final class Listeners implements AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        connections.add(ch);
                         ch.pipeline().addLast(new HttpConnection(handler, date, options.limits(), ch.alloc()));
                     }
                 });
@@ -130,6 +136,9 @@ public final class Listeners implements AutoCloseable {
         for (Channel channel : channels) {
             channel.close().syncUninterruptibly();
         }
+        // Closed here rather than by the loops' shutdown, which may drop the inactive event
+        // that tells a connection to interrupt the handler still working on its request.
+        connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         Future<?> done = transport.group().shutdownGracefully(0, 5, TimeUnit.SECONDS);
         done.syncUninterruptibly();
         handler.close();

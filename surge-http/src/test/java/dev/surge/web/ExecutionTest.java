@@ -1,0 +1,147 @@
+package dev.surge.web;
+
+import dev.surge.http.Server;
+import dev.surge.http.ServerOptions;
+import dev.surge.http.WireClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Where handlers run, and the promises that come with it: a blocked handler holds up
+ * neither the event loop nor another connection, and one connection's responses keep the
+ * order of its requests. Every wait is on a latch the test controls, not on a clock.
+ */
+class ExecutionTest {
+    private static volatile CountDownLatch releaseSlow;
+    private static volatile CountDownLatch slowStarted;
+    private static final CountDownLatch HANG_STARTED = new CountDownLatch(1);
+    private static final CountDownLatch HANG_INTERRUPTED = new CountDownLatch(1);
+    private static final AtomicBoolean INLINE_ON_EVENT_LOOP = new AtomicBoolean();
+    private static Served served;
+
+    @BeforeAll
+    static void start() {
+        App app = App.create()
+                .get("/where", ctx -> ctx.text(Thread.currentThread().isVirtual() ? "virtual" : "platform"))
+                .get("/inline", Route.inline(ctx -> {
+                    INLINE_ON_EVENT_LOOP.set(Thread.currentThread().getName().startsWith("surge-io"));
+                    ctx.text(Thread.currentThread().isVirtual() ? "virtual" : "platform");
+                }))
+                .get("/slow", ctx -> {
+                    slowStarted.countDown();
+                    if (!releaseSlow.await(10, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the test never released /slow");
+                    }
+                    ctx.text("slow done");
+                })
+                .get("/hang", ctx -> {
+                    HANG_STARTED.countDown();
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        HANG_INTERRUPTED.countDown();
+                        throw e;
+                    }
+                    ctx.text("never");
+                })
+                .post("/echo", ctx -> ctx.text(ctx.bodyText()));
+        served = Served.start(app);
+    }
+
+    @BeforeEach
+    void latches() {
+        releaseSlow = new CountDownLatch(1);
+        slowStarted = new CountDownLatch(1);
+    }
+
+    @AfterEach
+    void release() {
+        releaseSlow.countDown();
+    }
+
+    @AfterAll
+    static void stop() {
+        served.close();
+    }
+
+    @Test
+    void handlersRunOnVirtualThreadsUnlessInline() throws Exception {
+        assertEquals("virtual", served.get("/where").body());
+        assertEquals("platform", served.get("/inline").body());
+        assertTrue(INLINE_ON_EVENT_LOOP.get(), "an inline route runs on the event loop");
+    }
+
+    @Test
+    void aBlockedHandlerDelaysNeitherTheLoopNorAnotherConnection() throws Exception {
+        try (WireClient slow = served.wire(); WireClient other = served.wire()) {
+            slow.send("GET /slow HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertTrue(slowStarted.await(10, TimeUnit.SECONDS));
+            // The slow handler is blocked until this test releases it: both answers below
+            // can only arrive if it holds up nothing but its own connection.
+            assertEquals("platform", other.send("GET /inline HTTP/1.1\r\nHost: h\r\n\r\n").read().body());
+            assertEquals("virtual", other.send("GET /where HTTP/1.1\r\nHost: h\r\n\r\n").read().body());
+            releaseSlow.countDown();
+            assertEquals("slow done", slow.read().body());
+        }
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderAcrossVirtualAndInlineRoutes() throws Exception {
+        try (WireClient c = served.wire()) {
+            c.send("GET /slow HTTP/1.1\r\nHost: h\r\n\r\n"
+                    + "GET /inline HTTP/1.1\r\nHost: h\r\n\r\n"
+                    + "POST /echo HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello"
+                    + "GET /where HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+            assertTrue(slowStarted.await(10, TimeUnit.SECONDS));
+            releaseSlow.countDown();
+            assertEquals("slow done", c.read().body());
+            assertEquals("platform", c.read().body());
+            assertEquals("hello", c.read().body());
+            var last = c.read();
+            assertEquals("virtual", last.body());
+            assertEquals("close", last.header("Connection"));
+            assertEquals("", c.readUntilClosed());
+        }
+    }
+
+    @Test
+    void aClientThatLeavesInterruptsItsHandler() throws Exception {
+        try (WireClient c = served.wire()) {
+            c.send("GET /hang HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertTrue(HANG_STARTED.await(10, TimeUnit.SECONDS));
+        }
+        assertTrue(HANG_INTERRUPTED.await(10, TimeUnit.SECONDS), "the handler was interrupted when its client left");
+    }
+
+    @Test
+    void closingTheServerInterruptsAndAwaitsRunningHandlers() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Server server = App.create().get("/block", ctx -> {
+            started.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+        }).start(ServerOptions.defaults().withPort(0).withEventLoops(1));
+        try (WireClient c = new WireClient(server.port())) {
+            c.send("GET /block HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            server.close();
+            assertTrue(interrupted.get(), "close() returned only after the handler saw the interrupt");
+            assertFalse(c.readUntilClosed().startsWith("HTTP/1.1 200"), "no answer from a stopped server");
+        }
+    }
+}
