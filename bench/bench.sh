@@ -14,6 +14,9 @@ Subcommands:
           (keep-alive and pipelined) over several rounds in rotating order, and compare the
           medians of requests/s, latency and CPU time per request.
           ./surge bench peers --help lists its flags.
+  routes  Surge's own routes side by side, measured as peers are: an inline route
+          (/plaintext), the same on a virtual thread (/plaintext/vt) and the JSON route
+          (/json). Takes the flags of peers; ./surge bench peers --help.
   codec   the HTTP/1.1 codecs alone, in memory (JMH): Surge's against Netty's HttpServerCodec,
           time and bytes allocated per request. ./surge bench codec --help.
 
@@ -26,6 +29,9 @@ cmd="${1:-}"
 case "$cmd" in
   peers)
     exec "$HERE/peers.sh" "$@"
+    ;;
+  routes)
+    BENCH_KIND=routes exec "$HERE/peers.sh" "$@"
     ;;
   codec)
     exec "$HERE/codec.sh" "$@"

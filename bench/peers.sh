@@ -33,7 +33,10 @@ request beside it. Results, every round's samples included, are also written to
 bench/results/peers-<UTC time>.{json,md} and peers-latest.{json,md}.
 
 Flags:
-  --servers LIST       comma-separated, from: surge,netty,gin,fasthttp,nginx,c-loop (default: all)
+  --servers LIST       comma-separated, from: surge,netty,gin,fasthttp,nginx,c-loop, and Surge's
+                       route variants surge-vt (/plaintext/vt, a virtual-thread route) and
+                       surge-json (/json) (default: the six peers; for `bench routes`: surge,
+                       surge-vt, surge-json)
   --rounds N           rounds; each measures every server once (default 3, --quick 1)
   --connections N      wrk connections (default 64)
   --duration SECONDS   measured run per server, mode and round (default 10, --quick 3)
@@ -42,7 +45,7 @@ Flags:
   --pipeline DEPTH     requests per pipelined batch (default 16)
   --server-cpu N       CPU the server is pinned to (default 0)
   --load-cpu N         CPU wrk is pinned to (default 1)
-  --base-port N        servers listen on 127.0.0.1:N.. N+5 (default 18080)
+  --base-port N        servers listen on 127.0.0.1:N.. N+7 (default 18080)
   --quick              a smoke test: one short round; --rounds, --duration, --warmup still win
   -h, --help           this text
 
@@ -62,7 +65,9 @@ bounded() { # flag value lo hi
   echo "$2"
 }
 
-SERVERS=("${ALL_SERVERS[@]}")
+# `./surge bench routes` runs this script with BENCH_KIND=routes: Surge's route variants.
+BENCH_KIND=${BENCH_KIND:-peers}
+if [[ $BENCH_KIND == routes ]]; then SERVERS=("${ROUTE_SERVERS[@]}"); else SERVERS=("${PEER_SERVERS[@]}"); fi
 CONNECTIONS=64 DEPTH=16 SERVER_CPU=0 LOAD_CPU=1 BASE_PORT=18080
 # Empty until a flag sets them, so that --quick fills in only what was not given.
 ROUNDS='' DURATION='' WARMUP='' QUICK=0
@@ -132,7 +137,7 @@ done
 {
   printf 'timestamp\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   printf 'servers\t%s\n' "$(IFS=,; echo "${SERVERS[*]}")"
-  printf 'path\t/plaintext\n'
+  printf 'paths\t%s\n' "$(for s in "${SERVERS[@]}"; do printf '%s=%s ' "$s" "$(server_path "$s")"; done)"
   printf 'rounds\t%s\norder\trotating: round r starts at server (r-1) mod %s\n' "$ROUNDS" "$count"
   printf 'statistic\tmedian of the rounds that succeeded\n'
   printf 'connections\t%s\nwrk_threads\t1\nwarmup_s\t%s\nduration_s\t%s\n' "$CONNECTIONS" "$WARMUP" "$DURATION"
@@ -158,10 +163,10 @@ first_line() { "$@" 2>&1 | head -n1 || true; }
 claim_results_name() {
   local stamp base n=1
   stamp=$(date -u +%Y%m%dT%H%M%SZ)
-  base="peers-$stamp"
+  base="$BENCH_KIND-$stamp"
   until (set -o noclobber; : >"$RESULTS/$base.json") 2>/dev/null; do
     n=$((n + 1))
-    base="peers-$stamp-$n"
+    base="$BENCH_KIND-$stamp-$n"
   done
   echo "$base"
 }
@@ -173,9 +178,9 @@ cat "$RUN/parameters.tsv" "$RUN/machine.tsv" >"$RUN/info.tsv"
 NAME=$(claim_results_name)
 render_json "$ROWS" "$SAMPLES" "$RUN/parameters.tsv" "$RUN/machine.tsv" >"$RESULTS/$NAME.json"
 render_markdown "$ROWS" "$RUN/info.tsv" >"$RESULTS/$NAME.md"
-cp "$RESULTS/$NAME.md" "$RESULTS/peers-latest.md"
-cp "$RESULTS/$NAME.json" "$RESULTS/peers-latest.json"
-echo "peers: results in bench/results/$NAME.{json,md} (and peers-latest.*); logs in bench/build/run/" >&2
+cp "$RESULTS/$NAME.md" "$RESULTS/$BENCH_KIND-latest.md"
+cp "$RESULTS/$NAME.json" "$RESULTS/$BENCH_KIND-latest.json"
+echo "peers: results in bench/results/$NAME.{json,md} (and $BENCH_KIND-latest.*); logs in bench/build/run/" >&2
 if ((FAILED)); then
   echo "peers: some servers or runs failed; see FAILED rows above." >&2
   exit 1

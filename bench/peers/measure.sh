@@ -12,7 +12,7 @@ FAILED=0
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# Waits until server $1 (PID SERVER_PID) answers 200 on /plaintext, then checks what it says.
+# Waits until server $1 (PID SERVER_PID) answers 200 on its path, then checks what it says.
 # Prints a reason and fails if it dies, never answers, or answers the wrong body.
 await_server() {
   local name=$1 url=$2 deadline=$((SECONDS + 30))
@@ -22,7 +22,7 @@ await_server() {
     sleep 0.1
   done
   curl -si --max-time 2 "$url" | tr -d '\r' >"$RUN/$name.response"
-  [[ $(tail -n1 "$RUN/$name.response") == "Hello, World!" ]] || { echo "wrong body: $(tail -n1 "$RUN/$name.response")"; return 1; }
+  [[ $(tail -n1 "$RUN/$name.response") == "$(server_body "$name")" ]] || { echo "wrong body: $(tail -n1 "$RUN/$name.response")"; return 1; }
   local h
   for h in Server Date Content-Type Content-Length; do
     grep -qi "^$h:" "$RUN/$name.response" || echo "peers: warning: $name sends no $h header" >&2
@@ -56,7 +56,7 @@ measure_server() { # round position server
   local round=$1 pos=$2 name=$3 port url log reason mode out before after rc
   local rps p50 p99 requests non2xx sock cpu user sys
   port=$(server_port "$name")
-  url="http://127.0.0.1:$port/plaintext"
+  url="http://127.0.0.1:$port$(server_path "$name")"
   log="$RUN/r$round-$name.log"
   if port_open "$port"; then
     echo "peers: port $port is already in use; $name is skipped (something else would answer)." >&2

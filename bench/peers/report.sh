@@ -74,9 +74,10 @@ render_table() { # $1 result rows
 }
 
 render_markdown() { # $1 result rows, $2 a file of "key<TAB>value" lines: parameters and machine
-  echo "# surge bench peers"
+  echo "# surge bench ${BENCH_KIND:-peers}"
   echo
-  echo "GET /plaintext, one server at a time pinned to one CPU, wrk pinned to another."
+  echo "GET on each server's path (see paths below), one server at a time pinned to one CPU, wrk"
+  echo "pinned to another."
   echo "Every server is measured once per round, in an order that rotates from round to round;"
   echo "each number is the median over the rounds that succeeded (the JSON holds every sample)."
   echo "CPU µs/request is the server process's user+system time during the measured run divided"

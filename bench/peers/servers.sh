@@ -3,7 +3,11 @@
 # Expects BUILD, PEERS (this folder), BASE_PORT, SERVER_CPU and, for the JVM servers,
 # SURGE_JDK, SURGE_APP_CP and SURGE_BENCH_CP.
 
-ALL_SERVERS=(surge netty gin fasthttp nginx c-loop)
+# The peers, and Surge's own route variants (the same service, another route): an inline route
+# is "surge", the same plaintext on a virtual thread "surge-vt", the JSON route "surge-json".
+PEER_SERVERS=(surge netty gin fasthttp nginx c-loop)
+ROUTE_SERVERS=(surge surge-vt surge-json)
+ALL_SERVERS=(surge netty gin fasthttp nginx c-loop surge-vt surge-json)
 JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 GOPATH_DEBIAN=/usr/share/gocode
 
@@ -14,6 +18,22 @@ server_port() {
     [[ "${ALL_SERVERS[$i]}" == "$1" ]] && { echo $((BASE_PORT + i)); return 0; }
   done
   return 1
+}
+
+# The path each server is loaded on, and the body it must answer there.
+server_path() {
+  case "$1" in
+    surge-vt) echo /plaintext/vt ;;
+    surge-json) echo /json ;;
+    *) echo /plaintext ;;
+  esac
+}
+
+server_body() {
+  case "$1" in
+    surge-json) echo '{"message":"Hello, World!"}' ;;
+    *) echo 'Hello, World!' ;;
+  esac
 }
 
 # Prints "PACKAGE" for every Debian package the selected servers (and the load) need but lack.
@@ -69,7 +89,7 @@ build_server() {
       mkdir -p "$BUILD/nginx"
       sed -e "s|@PORT@|$(server_port nginx)|g" -e "s|@BUILD@|$BUILD|g" "$PEERS/nginx.conf" >"$BUILD/nginx/nginx.conf"
       ;;
-    surge|netty)
+    surge|surge-vt|surge-json|netty)
       local var=SURGE_APP_CP
       [[ $1 == netty ]] && var=SURGE_BENCH_CP
       if [[ -z ${SURGE_JDK:-} || -z ${!var:-} ]]; then
@@ -91,7 +111,7 @@ start_server() {
   # shellcheck disable=SC2206  # JAVA_OPTS is a list of flags by design
   jvm+=(${JAVA_OPTS:-})
   case "$name" in
-    surge)
+    surge|surge-vt|surge-json)
       "${jvm[@]}" -cp "$SURGE_APP_CP" dev.surge.app.Main run --host 127.0.0.1 --port "$port" --event-loops 1 >"$log" 2>&1 &
       ;;
     netty)

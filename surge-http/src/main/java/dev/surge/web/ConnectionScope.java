@@ -3,9 +3,11 @@ package dev.surge.web;
 import com.dslplatform.json.JsonWriter;
 
 /**
- * What one connection keeps between its requests: the JSON writer, reused so that
- * {@link Context#json} allocates nothing for a compiled type. A connection answers one
- * request at a time, on the event loop or on one virtual thread, so no lock is needed.
+ * What one connection keeps between its requests: the JSON writer of its inline routes,
+ * reused so that {@link Context#json} allocates nothing for a compiled type there. Inline
+ * routes run one at a time on the connection's event loop, so no lock is needed; a request on
+ * a virtual thread, which may run beside others of the same connection, gets a writer of its
+ * own.
  */
 final class ConnectionScope {
     private final Json json;
@@ -16,11 +18,17 @@ final class ConnectionScope {
     }
 
     void writeJson(Context ctx, Object value) {
-        if (writer == null) {
-            writer = json.newWriter();
+        JsonWriter w;
+        if (ctx.onEventLoop()) {
+            if (writer == null) {
+                writer = json.newWriter();
+            }
+            w = writer;
+        } else {
+            w = json.newWriter();
         }
-        json.write(writer, value);
-        ctx.answer(dev.surge.http.ContentType.JSON, writer.getByteBuffer(), 0, writer.size());
+        json.write(w, value);
+        ctx.answer(dev.surge.http.ContentType.JSON, w.getByteBuffer(), 0, w.size());
     }
 
     <T> T readJson(Class<T> type, byte[] body) {

@@ -33,6 +33,7 @@ public final class Context {
     private final Response response;
     private final RouteTable.Match<?> match;
     private final ConnectionScope scope;
+    private final boolean onEventLoop;
 
     private int status = 200;
     private List<String> headers;
@@ -48,11 +49,17 @@ public final class Context {
     private volatile boolean abandoned;
     private boolean discarded;
 
-    Context(Request request, Response response, RouteTable.Match<?> match, ConnectionScope scope) {
+    Context(Request request, Response response, RouteTable.Match<?> match, ConnectionScope scope, boolean onEventLoop) {
         this.request = request;
         this.response = response;
         this.match = match;
         this.scope = scope;
+        this.onEventLoop = onEventLoop;
+    }
+
+    /** Whether the handler runs on the event loop (an inline route, or a 404 answered there). */
+    boolean onEventLoop() {
+        return onEventLoop;
     }
 
     // ---- the request ----

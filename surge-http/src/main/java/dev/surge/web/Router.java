@@ -157,11 +157,11 @@ final class Router implements RequestHandler {
     private void run(Compiled route, Request request, Response response, RouteTable.Match<Compiled> match,
                      ConnectionScope scope) {
         if (route.inline()) {
-            execute(new Context(request, response, match, scope), route.chain());
+            execute(new Context(request, response, match, scope, true), route.chain());
             return;
         }
         AsyncResponse later = response.defer();
-        Context ctx = new Context(request.detach(), later, match, scope);
+        Context ctx = new Context(request.detach(), later, match, scope, false);
         Thread thread = virtualThreads.newThread(() -> {
             try {
                 execute(ctx, route.chain());

@@ -118,7 +118,7 @@ class ContextTest {
     @Test
     void anUnknownPathParameterIsAProgrammingError() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new Context(null, null, null, null).pathParam("id"));
+                () -> new Context(null, null, null, null, false).pathParam("id"));
         assertTrue(e.getMessage().contains("no path parameter 'id'"));
     }
 }

@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExecutionTest {
     private static volatile CountDownLatch releaseSlow;
     private static volatile CountDownLatch slowStarted;
+    private static volatile CountDownLatch marked = new CountDownLatch(0);
     private static final CountDownLatch HANG_STARTED = new CountDownLatch(1);
     private static final CountDownLatch HANG_INTERRUPTED = new CountDownLatch(1);
     private static final AtomicBoolean INLINE_ON_EVENT_LOOP = new AtomicBoolean();
@@ -55,7 +56,11 @@ class ExecutionTest {
                     }
                     ctx.text("never");
                 })
-                .post("/echo", ctx -> ctx.text(ctx.bodyText()));
+                .post("/echo", ctx -> ctx.text(ctx.bodyText()))
+                .get("/mark/{n}", ctx -> {
+                    marked.countDown();
+                    ctx.text("mark " + ctx.pathParam("n"));
+                });
         served = Served.start(app);
     }
 
@@ -112,6 +117,41 @@ class ExecutionTest {
             assertEquals("virtual", last.body());
             assertEquals("close", last.header("Connection"));
             assertEquals("", c.readUntilClosed());
+        }
+    }
+
+    @Test
+    void pipelinedRequestsRunConcurrentlyYetAreAnsweredInOrder() throws Exception {
+        marked = new CountDownLatch(2);
+        try (WireClient c = served.wire()) {
+            c.send("GET /slow HTTP/1.1\r\nHost: h\r\n\r\n"
+                    + "GET /mark/1 HTTP/1.1\r\nHost: h\r\n\r\n"
+                    + "GET /inline HTTP/1.1\r\nHost: h\r\n\r\n"
+                    + "GET /mark/2 HTTP/1.1\r\nHost: h\r\n\r\n");
+            // Both marks run while /slow is still blocked: the requests behind it were not
+            // held back, only their responses are.
+            assertTrue(marked.await(10, TimeUnit.SECONDS), "requests behind a blocked one ran meanwhile");
+            releaseSlow.countDown();
+            assertEquals("slow done", c.read().body());
+            assertEquals("mark 1", c.read().body());
+            assertEquals("platform", c.read().body());
+            assertEquals("mark 2", c.read().body());
+        }
+    }
+
+    @Test
+    void moreRequestsThanTheQueueHoldsAreAllAnsweredInOrder() throws Exception {
+        int n = 3 * 32 + 5;
+        marked = new CountDownLatch(n);
+        StringBuilder pipeline = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            pipeline.append(i % 3 == 0 ? "GET /inline" : "GET /mark/" + i).append(" HTTP/1.1\r\nHost: h\r\n\r\n");
+        }
+        try (WireClient c = served.wire()) {
+            c.send(pipeline.toString());
+            for (int i = 0; i < n; i++) {
+                assertEquals(i % 3 == 0 ? "platform" : "mark " + i, c.read().body());
+            }
         }
     }
 

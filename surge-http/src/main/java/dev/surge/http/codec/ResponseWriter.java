@@ -13,16 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Encodes a response straight into the connection's sink: pre-encoded status line, Server
- * and Date lines, Content-Type line and a Content-Length written digit by digit, so a plain
- * response costs no allocation. One per connection, re-armed for each request.
+ * Encodes a response straight into its sink: pre-encoded status line, Server and Date lines,
+ * Content-Type line and a Content-Length written digit by digit, so a plain response costs no
+ * allocation. The connection's own writer is re-armed for each request and writes into the
+ * read batch; {@link #defer()} hands the response to a new writer of its own, bound to a
+ * place in the connection's queue of responses, for another thread to answer.
  * <pre>
  *   begin --send--> SENT
  *   begin --stream--> STREAMING --close--> SENT
- *   begin --defer--> (the same, from another thread, into the connection's deferred sink)
+ *   begin --defer--> DEFERRED (this writer is done; the returned one goes on, from any one thread)
  * </pre>
- * Requests of one connection are answered one at a time, so after {@link #defer()} the
- * writer belongs to the thread that answers until the response ends.
  */
 public final class ResponseWriter implements AsyncResponse {
     private static final byte[] CRLF = {'\r', '\n'};
@@ -40,24 +40,31 @@ public final class ResponseWriter implements AsyncResponse {
         }
     }
 
-    /** What the connection lends a response for the other thread, after {@link #defer()}. */
+    /** Where deferred responses go: the connection's queue of responses, in request order. */
     public interface Deferral {
-        /** The sink a deferred response writes to; called on the event loop. */
-        ResponseSink deferredSink();
+        /** On the event loop: a new place at the end of the queue, for a deferred response. */
+        Place newPlace();
+    }
 
-        /** Runs {@code action} if the connection closes before the response ends. */
+    /** One place in the queue of responses: a sink for another thread, and its abort hooks. */
+    public interface Place extends ResponseSink {
+        /** Runs {@code action} on the event loop if the connection closes before the response ends. */
         void onAbort(Runnable action);
 
         /** Closes the connection without ending the response (a handler failed mid-stream). */
         void abort();
+
+        /** Whether the connection closes after this response, which the writer decides last. */
+        void closeAfter(boolean close);
     }
 
-    private final ResponseSink loopSink;
+    private final ResponseSink sink;
     private final Deferral deferral;
+    private final Place place;
     private final DateHeader date;
-    private final HeadPrefixCache prefixes = new HeadPrefixCache();
+    /** Null for a deferred writer: it answers one response, so a cache would only miss. */
+    private final HeadPrefixCache prefixes;
 
-    private ResponseSink sink;
     private int status;
     private List<String> extraHeaders;
     private boolean sent;
@@ -68,15 +75,34 @@ public final class ResponseWriter implements AsyncResponse {
     private boolean keepAlive;
     private HttpVersion version;
 
-    public ResponseWriter(ResponseSink loopSink, Deferral deferral, DateHeader date) {
-        this.loopSink = loopSink;
+    /** The connection's own writer, re-armed by {@link #begin} for each request. */
+    public ResponseWriter(ResponseSink sink, Deferral deferral, DateHeader date) {
+        this.sink = sink;
         this.deferral = deferral;
+        this.place = null;
         this.date = date;
+        this.prefixes = new HeadPrefixCache();
+    }
+
+    /** A deferred writer for one response, armed as {@code from} was. */
+    private ResponseWriter(ResponseWriter from, Place place) {
+        this.sink = place;
+        this.deferral = null;
+        this.place = place;
+        this.date = from.date;
+        this.prefixes = null;
+        this.status = from.status;
+        if (from.extraHeaders != null && !from.extraHeaders.isEmpty()) {
+            this.extraHeaders = new ArrayList<>(from.extraHeaders);
+        }
+        this.headRequest = from.headRequest;
+        this.keepAlive = from.keepAlive;
+        this.version = from.version;
+        place.closeAfter(!keepAlive);
     }
 
     /** Arms the writer for the response to {@code request}. */
     public void begin(ParsedRequest request) {
-        sink = loopSink;
         status = 200;
         sent = false;
         deferred = false;
@@ -90,7 +116,7 @@ public final class ResponseWriter implements AsyncResponse {
         version = request.version();
     }
 
-    /** Whether the response was handed to another thread. */
+    /** Whether the response was handed to another writer, for another thread. */
     public boolean deferred() {
         return deferred;
     }
@@ -151,32 +177,30 @@ public final class ResponseWriter implements AsyncResponse {
 
     @Override
     public AsyncResponse defer() {
-        if (deferred) {
+        if (place != null || deferred) {
             throw new IllegalStateException("the response is already deferred");
         }
         if (sent) {
             throw new IllegalStateException("a response was already sent for this request");
         }
         deferred = true;
-        sink = deferral.deferredSink();
-        return this;
+        return new ResponseWriter(this, deferral.newPlace());
     }
 
     @Override
     public void onAbort(Runnable action) {
-        if (!deferred) {
-            throw new IllegalStateException("onAbort is for deferred responses: call defer() first");
+        if (place == null) {
+            throw new IllegalStateException("onAbort is for deferred responses: use the one defer() returned");
         }
-        deferral.onAbort(action);
+        place.onAbort(action);
     }
 
     @Override
     public void abort() {
         aborted = true;
-        if (deferred) {
-            deferral.abort();
-        } else {
-            keepAlive = false;
+        keepAlive = false;
+        if (place != null) {
+            place.abort();
         }
     }
 
@@ -198,6 +222,9 @@ public final class ResponseWriter implements AsyncResponse {
         boolean framed = version == HttpVersion.HTTP_1_1;
         if (!framed) {
             keepAlive = false;  // an HTTP/1.0 body of unknown length ends when the connection does
+            if (place != null) {
+                place.closeAfter(true);
+            }
         }
         ByteBuf out = sink.batch();
         out.writeBytes(StatusLine.of(status));
@@ -234,7 +261,14 @@ public final class ResponseWriter implements AsyncResponse {
         boolean plainEnd = keepAlive && version == HttpVersion.HTTP_1_1
                 && (extraHeaders == null || extraHeaders.isEmpty());
         if (type != null && bodyAllowed) {
-            out.writeBytes(prefixes.get(status, type, date.lines()));
+            if (prefixes != null) {
+                out.writeBytes(prefixes.get(status, type, date.lines()));
+            } else {
+                out.writeBytes(StatusLine.of(status));
+                out.writeBytes(date.lines());
+                out.writeBytes(type.headerLine());
+                out.writeBytes(CONTENT_LENGTH);
+            }
             if (plainEnd && length < LENGTH_AND_END.length) {
                 // The common case: the length and the end of the head in one pre-encoded write.
                 out.writeBytes(LENGTH_AND_END[length]);

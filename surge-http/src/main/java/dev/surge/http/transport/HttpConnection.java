@@ -18,49 +18,53 @@ import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP/1.1 connection: bytes in, requests parsed in place, handler called, responses
- * appended to one buffer per read batch and flushed once when the batch ends.
+ * appended to one buffer per read batch and flushed once when the batch ends. Responses a
+ * handler defers to another thread wait in a queue, in request order, while the requests after
+ * them go on being parsed and handled; an answer given on the loop behind a queued one is
+ * queued too.
  * <pre>
- *   OPEN --handler defers its response--> DEFERRED --response ends (any thread)--> OPEN
  *   OPEN --request with Connection: close, or a refused request--> CLOSING
- *   DEFERRED: input is buffered, not parsed, so responses keep the request order; reading
- *             pauses when too much is buffered
+ *   OPEN --{@link #MAX_QUEUED} responses queued--> FULL: input is buffered, not parsed, and
+ *        reading pauses when too much is buffered; the queue draining reopens it
  *   CLOSING: responses flushed, output shut (FIN), input read and dropped until the client
  *            closes or {@link #LINGER_MILLIS} pass, then the socket is closed
  * </pre>
  * Lingering before the close keeps the kernel from answering unread input with a reset that
  * would destroy the response the client has not read yet.
  */
-final class HttpConnection extends ChannelInboundHandlerAdapter
-        implements ResponseSink, ResponseWriter.Deferral, Runnable {
+final class HttpConnection extends ChannelInboundHandlerAdapter implements ResponseSink, ResponseWriter.Deferral {
     private static final System.Logger LOG = System.getLogger(HttpConnection.class.getName());
     static final long LINGER_MILLIS = 2000;
     private static final int BATCH_INITIAL_BYTES = 4096;
     private static final int BATCH_WRITE_THRESHOLD = 64 * 1024;
-    /** Input buffered while a response is deferred, beyond which reading pauses. */
-    private static final int MAX_BUFFERED_WHILE_DEFERRED = 64 * 1024;
+    /** Responses queued (deferred, or behind a deferred one) beyond which parsing waits. */
+    static final int MAX_QUEUED = 32;
+    /** Input buffered while parsing waits, beyond which reading pauses. */
+    private static final int MAX_BUFFERED_WHILE_FULL = 64 * 1024;
 
     private final RequestHandler handler;
     private final DateHeader date;
     private final RequestParser parser;
     private final ParsedRequest request;
     private final ResponseWriter response;
+    private final ArrayDeque<PendingResponse> queue = new ArrayDeque<>();
 
     private ChannelHandlerContext ctx;
-    /** Received bytes not yet consumed: the start of an incomplete request, or input behind a deferred one. */
+    /** Received bytes not yet consumed: the start of an incomplete request, or input waiting for room. */
     private ByteBuf cumulation;
     private ByteBuf batch;
+    /** An answer given on the loop while responses are queued: it is queued behind them. */
+    private PendingResponse queuedAnswer;
     private boolean wroteSinceFlush;
     private boolean closing;
+    private boolean closeWhenDrained;
     private boolean inactive;
-    private boolean deferred;
-    private boolean closeAfterDeferred;
     private boolean readingPaused;
-    private DeferredSink deferredSink;
-    private Runnable abortAction;
 
     HttpConnection(RequestHandler handler, DateHeader date, RequestLimits limits, ByteBufAllocator alloc) {
         this.handler = handler.forConnection();
@@ -85,18 +89,14 @@ final class HttpConnection extends ChannelInboundHandlerAdapter
         }
         ByteBuf buf = cumulation == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), cumulation, in);
         cumulation = null;
-        if (deferred) {
-            cumulation = buf;
-            if (buf.readableBytes() > MAX_BUFFERED_WHILE_DEFERRED && !readingPaused) {
-                readingPaused = true;
-                ctx.channel().config().setAutoRead(false);
-            }
-            return;
-        }
         consume(buf);
     }
 
-    /** Answers the requests in {@code buf}, keeping what is left for later. */
+    private boolean full() {
+        return queue.size() >= MAX_QUEUED || closeWhenDrained;
+    }
+
+    /** Answers the requests in {@code buf} while there is room, keeping what is left for later. */
     private void consume(ByteBuf buf) {
         try {
             process(buf);
@@ -106,12 +106,16 @@ final class HttpConnection extends ChannelInboundHandlerAdapter
             } else {
                 buf.discardSomeReadBytes();
                 cumulation = buf;
+                if (full() && buf.readableBytes() > MAX_BUFFERED_WHILE_FULL && !readingPaused) {
+                    readingPaused = true;
+                    ctx.channel().config().setAutoRead(false);
+                }
             }
         }
     }
 
     private void process(ByteBuf buf) {
-        while (!closing && !deferred && buf.isReadable()) {
+        while (!closing && !full() && buf.isReadable()) {
             boolean complete;
             try {
                 complete = parser.parse(buf);
@@ -122,6 +126,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter
             if (!complete) {
                 if (parser.takeContinue()) {
                     ResponseWriter.writeContinue(batch());
+                    sealQueuedAnswer(false);
                     flushBatch();
                 }
                 return;
@@ -129,10 +134,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter
             dispatch(buf);
             buf.skipBytes(parser.messageLength());
             parser.reset();
-            if (deferred) {
-                closeAfterDeferred = !response.keepAlive();
-            } else if (!response.keepAlive()) {
-                closeAfterResponses();
+            if (!response.keepAlive()) {
+                if (queue.isEmpty()) {
+                    closeAfterResponses();
+                } else {
+                    closeWhenDrained = true;
+                }
             }
         }
     }
@@ -147,21 +154,26 @@ final class HttpConnection extends ChannelInboundHandlerAdapter
             failed = true;
             LOG.log(System.Logger.Level.ERROR, "handler failed on " + request, t);
         }
-        if (response.deferred()) {
-            return;
+        if (!response.deferred()) {
+            if (!response.committed()) {
+                response.begin(request);
+                response.status(500).text("Internal Server Error\n");
+            } else if (failed) {
+                response.abort();
+            }
+            response.endStream();
         }
-        if (!response.committed()) {
-            response.begin(request);
-            response.status(500).text("Internal Server Error\n");
-        } else if (failed) {
-            response.abort();
-        }
-        response.endStream();
+        sealQueuedAnswer(!response.keepAlive());
     }
 
     private void refuse(HttpError error) {
         ResponseWriter.writeError(batch(), date, error);
-        closeAfterResponses();
+        if (queuedAnswer != null) {
+            sealQueuedAnswer(true);
+            closeWhenDrained = true;
+        } else {
+            closeAfterResponses();
+        }
     }
 
     /** Stops reading requests, flushes what is answered, then closes gracefully. */
@@ -185,10 +197,17 @@ final class HttpConnection extends ChannelInboundHandlerAdapter
         });
     }
 
-    // ---- the event loop's sink: one buffer per read batch ----
+    // ---- the loop's sink: the read batch, or a queued answer when responses are queued ----
 
     @Override
     public ByteBuf batch() {
+        if (!queue.isEmpty() || queuedAnswer != null) {
+            if (queuedAnswer == null) {
+                queuedAnswer = new PendingResponse(this, ctx.channel());
+                queue.add(queuedAnswer);
+            }
+            return queuedAnswer.loopBuffer();
+        }
         if (batch == null) {
             batch = ctx.alloc().ioBuffer(BATCH_INITIAL_BYTES);
         }
@@ -197,7 +216,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public void appended() {
-        if (batch.readableBytes() >= BATCH_WRITE_THRESHOLD) {
+        if (queuedAnswer == null && batch.readableBytes() >= BATCH_WRITE_THRESHOLD) {
             ctx.write(batch, ctx.voidPromise());
             batch = null;
             wroteSinceFlush = true;
@@ -206,11 +225,20 @@ final class HttpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public void flush() {
-        flushBatch();
+        if (queuedAnswer == null) {
+            flushBatch();
+        }
     }
 
     @Override
     public void ended() {
+    }
+
+    private void sealQueuedAnswer(boolean closeAfter) {
+        if (queuedAnswer != null) {
+            queuedAnswer.endOnLoop(closeAfter);
+            queuedAnswer = null;
+        }
     }
 
     private void flushBatch() {
@@ -225,67 +253,71 @@ final class HttpConnection extends ChannelInboundHandlerAdapter
         }
     }
 
-    // ---- deferred responses: answered on another thread, handed back here ----
+    // ---- the queue of responses answered on other threads ----
 
     @Override
-    public ResponseSink deferredSink() {
-        deferred = true;
-        if (deferredSink == null) {
-            deferredSink = new DeferredSink(this, ctx.channel());
-        }
-        return deferredSink;
+    public ResponseWriter.Place newPlace() {
+        PendingResponse place = new PendingResponse(this, ctx.channel());
+        queue.add(place);
+        return place;
     }
 
-    @Override
-    public void onAbort(Runnable action) {
-        abortAction = action;
-    }
-
-    /** From the thread answering a deferred response: drop what it holds and close. */
-    @Override
-    public void abort() {
-        deferredSink.discard();
-        ctx.channel().close();
-    }
-
-    /** On the event loop: writes a piece of a deferred response that is still streaming. */
-    void writeDeferred(ByteBuf piece) {
-        if (inactive) {
-            piece.release();
-        } else {
-            ctx.writeAndFlush(piece, ctx.voidPromise());
+    /** On the loop: a piece of a streamed response arrived. */
+    void pieceArrived(PendingResponse place, ByteBuf piece) {
+        place.add(piece);
+        if (!place.isDropped() && queue.peekFirst() == place) {
+            drain();
         }
     }
 
-    /** On the event loop: the deferred response has ended; write its rest and go on reading. */
-    @Override
-    public void run() {
-        ByteBuf rest = deferredSink.takeRest();
-        deferred = false;
-        abortAction = null;
-        if (inactive) {
-            if (rest != null) {
-                rest.release();
-            }
+    /** On the loop: a response ended; write what the queue's order allows, then go on reading. */
+    void responseEnded(PendingResponse place) {
+        if (place.isDropped()) {
+            place.drop();
             return;
         }
-        if (rest != null) {
-            ctx.write(rest, ctx.voidPromise());
+        if (queue.peekFirst() == place) {
+            drain();
+        }
+    }
+
+    private void drain() {
+        if (batch != null) {
+            ctx.write(batch, ctx.voidPromise());
+            batch = null;
             wroteSinceFlush = true;
         }
-        if (closeAfterDeferred) {
+        for (PendingResponse head; (head = queue.peekFirst()) != null; ) {
+            wroteSinceFlush |= head.writeTo(ctx);
+            if (!head.isEnded()) {
+                break;
+            }
+            queue.pollFirst();
+            if (head.closesConnection()) {
+                dropQueue();
+                closeAfterResponses();
+                return;
+            }
+        }
+        if (queue.isEmpty() && closeWhenDrained) {
             closeAfterResponses();
             return;
         }
-        if (cumulation != null) {
+        if (cumulation != null && !full()) {
             ByteBuf buf = cumulation;
             cumulation = null;
             consume(buf);
         }
         flushBatch();
-        if (readingPaused && !deferred && !closing) {
+        if (readingPaused && !full() && !closing) {
             readingPaused = false;
             ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    private void dropQueue() {
+        for (PendingResponse place; (place = queue.poll()) != null; ) {
+            place.drop();
         }
     }
 
@@ -296,8 +328,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (deferredSink != null) {
-            deferredSink.wake();
+        for (PendingResponse place : queue) {
+            place.wake();
         }
         ctx.fireChannelWritabilityChanged();
     }
@@ -327,16 +359,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter
             batch = null;
         }
         parser.release();
-        if (deferred && abortAction != null) {
-            try {
-                abortAction.run();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "abort action failed", e);
-            }
-        }
-        if (deferredSink != null) {
-            deferredSink.wake();
-        }
+        dropQueue();
     }
 
     @Override

@@ -1,0 +1,269 @@
+package dev.surge.http.transport;
+
+import dev.surge.http.ConnectionClosedException;
+import dev.surge.http.codec.ResponseWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One response in a connection's queue, which keeps responses in request order while their
+ * handlers run concurrently. Its writer fills a buffer on the thread that answers; the bytes
+ * reach the event loop when the response ends (one hand-over, no lock), or piece by piece for a
+ * stream. The loop writes a response's pieces once every response before it is written.
+ * <pre>
+ *   QUEUED --pieces handed over (streams)--> QUEUED --end handed over--> ENDED --written--> (gone)
+ * </pre>
+ * A stream's writer waits while its pieces not yet written, or the channel's own outbound
+ * buffer, are over their high-water marks: a slow reader, or a slow response ahead in the
+ * queue, slows the writer instead of filling memory. A response queued behind others by an
+ * inline handler is filled on the loop and ends at once.
+ */
+final class PendingResponse implements ResponseWriter.Place, Runnable {
+    private static final int INITIAL_BYTES = 4096;
+    /** A stream's buffer is handed over when it reaches this size. */
+    private static final int PIECE_BYTES = 32 * 1024;
+    /** Bytes handed over but not yet written by the loop, beyond which the writer waits. */
+    private static final int MAX_UNWRITTEN = 256 * 1024;
+
+    private final HttpConnection connection;
+    private final Channel channel;
+
+    // The writing thread's.
+    private ByteBuf buffer;
+
+    // Handed over to the loop: written by the writer before it posts a task, read by the loop
+    // in that task; the task queue orders the two.
+    private ByteBuf rest;
+    private boolean closeAfter;
+
+    // The loop's.
+    private final ArrayDeque<ByteBuf> pieces = new ArrayDeque<>(2);
+    private boolean ended;
+    private boolean dropped;
+    private Runnable abortAction;
+
+    // Back-pressure of streams, made on their first hand-over.
+    private volatile ReentrantLock lock;
+    private Condition progress;
+    private long unwritten;
+
+    PendingResponse(HttpConnection connection, Channel channel) {
+        this.connection = connection;
+        this.channel = channel;
+    }
+
+    // ---- the writing thread ----
+
+    @Override
+    public ByteBuf batch() {
+        if (buffer == null) {
+            buffer = channel.alloc().directBuffer(INITIAL_BYTES);
+        }
+        return buffer;
+    }
+
+    @Override
+    public void appended() {
+        if (buffer != null && buffer.readableBytes() >= PIECE_BYTES) {
+            handOver();
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (buffer != null && buffer.isReadable()) {
+            handOver();
+        }
+    }
+
+    @Override
+    public void ended() {
+        rest = buffer;
+        buffer = null;
+        try {
+            channel.eventLoop().execute(this);
+        } catch (RejectedExecutionException e) {
+            release(rest);
+            rest = null;
+            throw new ConnectionClosedException("the server is stopping");
+        }
+    }
+
+    @Override
+    public void closeAfter(boolean close) {
+        closeAfter = close;
+    }
+
+    @Override
+    public void abort() {
+        release(buffer);
+        buffer = null;
+        channel.close();
+    }
+
+    private void handOver() {
+        ByteBuf piece = buffer;
+        buffer = null;
+        int size = piece.readableBytes();
+        try {
+            awaitRoom(size);
+            channel.eventLoop().execute(() -> connection.pieceArrived(this, piece));
+        } catch (RejectedExecutionException e) {
+            release(piece);
+            throw new ConnectionClosedException("the server is stopping");
+        } catch (RuntimeException e) {
+            release(piece);
+            throw e;
+        }
+    }
+
+    private void awaitRoom(int size) {
+        if (lock == null) {
+            ReentrantLock made = new ReentrantLock();
+            progress = made.newCondition();
+            lock = made;
+        }
+        lock.lock();
+        try {
+            while (channel.isActive() && (unwritten > 0 && unwritten + size > MAX_UNWRITTEN || !channel.isWritable())) {
+                progress.await();
+            }
+            if (!channel.isActive()) {
+                throw new ConnectionClosedException("the client closed the connection");
+            }
+            unwritten += size;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionClosedException("interrupted while waiting for the client to read");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- the event loop ----
+
+    /** The writer's hand-over of the end; see {@link HttpConnection#responseEnded}. */
+    @Override
+    public void run() {
+        if (rest != null) {
+            pieces.add(rest);
+            rest = null;
+        }
+        ended = true;
+        connection.responseEnded(this);
+    }
+
+    @Override
+    public void onAbort(Runnable action) {
+        abortAction = action;
+    }
+
+    /** Queues a piece to write when this response reaches the head of the queue. */
+    void add(ByteBuf piece) {
+        if (dropped) {
+            release(piece);
+        } else {
+            pieces.add(piece);
+        }
+    }
+
+    /** Fills this response on the loop (an inline answer queued behind others); ends at once. */
+    ByteBuf loopBuffer() {
+        if (buffer == null) {
+            buffer = channel.alloc().ioBuffer(INITIAL_BYTES);
+        }
+        return buffer;
+    }
+
+    /** Ends a response filled on the loop. */
+    void endOnLoop(boolean close) {
+        if (buffer != null) {
+            pieces.add(buffer);
+            buffer = null;
+        }
+        closeAfter = close;
+        ended = true;
+    }
+
+    boolean isEnded() {
+        return ended;
+    }
+
+    boolean closesConnection() {
+        return closeAfter;
+    }
+
+    /** Writes the pieces that have arrived; true if anything was written. */
+    boolean writeTo(ChannelHandlerContext ctx) {
+        boolean wrote = false;
+        for (ByteBuf piece; (piece = pieces.poll()) != null; ) {
+            int size = piece.readableBytes();
+            ctx.write(piece, ctx.voidPromise());
+            wrote = true;
+            written(size);
+        }
+        return wrote;
+    }
+
+    /** The connection closed or will not get this far: run the abort action, free the pieces. */
+    void drop() {
+        dropped = true;
+        for (ByteBuf piece; (piece = pieces.poll()) != null; ) {
+            piece.release();
+        }
+        if (!ended && abortAction != null) {
+            try {
+                abortAction.run();
+            } catch (RuntimeException e) {
+                System.getLogger(PendingResponse.class.getName()).log(System.Logger.Level.WARNING, "abort action failed", e);
+            }
+        }
+        wake();
+    }
+
+    boolean isDropped() {
+        return dropped;
+    }
+
+    /** Wakes a writer waiting for room: the channel's writability or activity changed. */
+    void wake() {
+        ReentrantLock l = lock;
+        if (l != null) {
+            l.lock();
+            try {
+                progress.signalAll();
+            } finally {
+                l.unlock();
+            }
+        }
+    }
+
+    /**
+     * Counts a piece out of {@link #unwritten}. The last piece of a stream was never counted
+     * in, so the count may end below zero, when the writer no longer waits on it.
+     */
+    private void written(int size) {
+        ReentrantLock l = lock;
+        if (l != null) {
+            l.lock();
+            try {
+                unwritten -= size;
+                progress.signalAll();
+            } finally {
+                l.unlock();
+            }
+        }
+    }
+
+    private static void release(ByteBuf buf) {
+        if (buf != null && buf.refCnt() > 0) {
+            buf.release();
+        }
+    }
+}
