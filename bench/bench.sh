@@ -17,6 +17,9 @@ Subcommands:
   routes  Surge's own routes side by side, measured as peers are: an inline route
           (/plaintext), the same on a virtual thread (/plaintext/vt) and the JSON route
           (/json). Takes the flags of peers; ./surge bench peers --help.
+  flood   one request in flight on each of up to 100,000 connections, against a slow
+          route (GET /delay/{ms}): errors, and the server's memory per connection and per
+          request in flight. ./surge bench flood --help.
   codec   the HTTP/1.1 codecs alone, in memory (JMH): Surge's against Netty's HttpServerCodec,
           time and bytes allocated per request. ./surge bench codec --help.
 
@@ -32,6 +35,9 @@ case "$cmd" in
     ;;
   routes)
     BENCH_KIND=routes exec "$HERE/peers.sh" "$@"
+    ;;
+  flood)
+    exec "$HERE/flood.sh" "$@"
     ;;
   codec)
     exec "$HERE/codec.sh" "$@"
