@@ -1,0 +1,6 @@
+package dev.surge.testing;
+
+/** {@link ClientTests} in memory. */
+@SurgeTest(inMemory = true)
+class ClientInMemoryTest extends ClientTests {
+}

@@ -1,0 +1,6 @@
+package dev.surge.testing;
+
+/** {@link ClientTests} over a socket. */
+@SurgeTest
+class ClientOverNetworkTest extends ClientTests {
+}
