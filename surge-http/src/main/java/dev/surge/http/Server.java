@@ -45,7 +45,8 @@ public final class Server implements AutoCloseable {
 
     /** One line for logs: where, on which transport, how many loops and listeners. */
     public String describe() {
-        return "listening on " + options.host() + ":" + port() + " (transport " + transport() + ", "
+        String where = transport() == Transport.LOCAL ? "in memory at " + address() : options.host() + ":" + port();
+        return "listening on " + where + " (transport " + transport() + ", "
                 + options.eventLoops() + " event loop(s), " + listeners.listenerCount() + " listener(s))";
     }
 

@@ -86,12 +86,6 @@ public final class Listeners implements AutoCloseable {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group, group)
                 .channel(transport.serverChannel())
-                .option(ChannelOption.SO_BACKLOG, options.backlog())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                // Pooled buffers read straight from their memory address; the adaptive default
-                // of Netty 4.2 adds a delegation per byte read, which the parser feels.
-                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -99,6 +93,15 @@ public final class Listeners implements AutoCloseable {
                         ch.pipeline().addLast(new HttpConnection(handler, date, options.limits(), ch.alloc()));
                     }
                 });
+        if (transport.kind() != Transport.LOCAL) {
+            // Socket options; the in-memory transport has none of them.
+            bootstrap.option(ChannelOption.SO_BACKLOG, options.backlog())
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true);
+        }
+        // Pooled buffers read straight from their memory address; the adaptive default of
+        // Netty 4.2 adds a delegation per byte read, which the parser feels.
+        bootstrap.childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT);
         if (transport.reusePort() != null && options.reusePort()) {
             bootstrap.option(transport.reusePort(), true);
         }
