@@ -12,4 +12,12 @@ public interface AsyncResponse extends Response {
      * {@link Response#defer()}, from the handler.
      */
     void onAbort(Runnable action);
+
+    /**
+     * Starts {@code thread}, which will answer this response, together with the threads of
+     * the other requests the event loop reads in the same turn: the loop starts them all at
+     * once after its reads, so that the scheduler is woken once a turn, not once a request.
+     * Call it from the handler, on the event loop.
+     */
+    void start(Thread thread);
 }

@@ -174,13 +174,7 @@ final class Router implements RequestHandler {
             thread.interrupt();
         });
         inFlight.increment();
-        try {
-            thread.start();
-        } catch (Throwable e) {
-            inFlight.decrement();
-            LOG.log(System.Logger.Level.ERROR, "cannot start a virtual thread for " + ctx, e);
-            later.status(503).text("Service Unavailable: cannot start a handler thread\n");
-        }
+        later.start(thread);
     }
 
     /** Runs the chain, turns a failure into an answer, and sends the response. */

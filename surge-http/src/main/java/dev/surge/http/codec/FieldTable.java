@@ -28,13 +28,16 @@ final class FieldTable {
         headerCount = 0;
     }
 
+    private FieldTable(int maxCount, int[] offsets, int count, int headerCount) {
+        this.maxCount = maxCount;
+        this.offsets = offsets;
+        this.count = count;
+        this.headerCount = headerCount;
+    }
+
     /** A copy of the offsets, for a request detached from the receive buffer. */
     FieldTable copy() {
-        FieldTable c = new FieldTable(maxCount);
-        c.offsets = Arrays.copyOf(offsets, Math.max(4, 4 * count));
-        c.count = count;
-        c.headerCount = headerCount;
-        return c;
+        return new FieldTable(maxCount, Arrays.copyOf(offsets, Math.max(4, 4 * count)), count, headerCount);
     }
 
     /** Marks the end of the header section: the fields after this are trailers. */

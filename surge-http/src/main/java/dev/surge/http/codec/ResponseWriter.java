@@ -56,6 +56,9 @@ public final class ResponseWriter implements AsyncResponse {
 
         /** Whether the connection closes after this response, which the writer decides last. */
         void closeAfter(boolean close);
+
+        /** Starts the thread that answers this response, batched with the loop's turn. */
+        void start(Thread thread);
     }
 
     private final ResponseSink sink;
@@ -193,6 +196,14 @@ public final class ResponseWriter implements AsyncResponse {
             throw new IllegalStateException("onAbort is for deferred responses: use the one defer() returned");
         }
         place.onAbort(action);
+    }
+
+    @Override
+    public void start(Thread thread) {
+        if (place == null) {
+            throw new IllegalStateException("start is for deferred responses: use the one defer() returned");
+        }
+        place.start(thread);
     }
 
     @Override

@@ -46,6 +46,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
     static final int MAX_QUEUED = 32;
     /** Input buffered while parsing waits, beyond which reading pauses. */
     private static final int MAX_BUFFERED_WHILE_FULL = 64 * 1024;
+    /** Pieces of queued responses up to this size are copied into the read batch. */
+    private static final int COPY_BYTES = 8 * 1024;
 
     private final RequestHandler handler;
     private final DateHeader date;
@@ -53,6 +55,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
     private final ParsedRequest request;
     private final ResponseWriter response;
     private final ArrayDeque<PendingResponse> queue = new ArrayDeque<>();
+    /** The event loop's starter of handler threads; one of this connection's own outside a server. */
+    private HandlerStarts starts;
 
     private ChannelHandlerContext ctx;
     /** Received bytes not yet consumed: the start of an incomplete request, or input waiting for room. */
@@ -66,7 +70,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
     private boolean inactive;
     private boolean readingPaused;
 
-    HttpConnection(RequestHandler handler, DateHeader date, RequestLimits limits, ByteBufAllocator alloc) {
+    HttpConnection(RequestHandler handler, DateHeader date, RequestLimits limits, ByteBufAllocator alloc,
+                   HandlerStarts starts) {
+        this.starts = starts;
         this.handler = handler.forConnection();
         this.date = date;
         this.parser = new RequestParser(limits, alloc);
@@ -77,6 +83,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        if (starts == null) {
+            starts = new HandlerStarts(ctx.channel().eventLoop());
+        }
         request.remoteAddress(ctx.channel().remoteAddress());
     }
 
@@ -208,10 +217,22 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
             }
             return queuedAnswer.loopBuffer();
         }
+        return loopBatch();
+    }
+
+    private ByteBuf loopBatch() {
         if (batch == null) {
             batch = ctx.alloc().ioBuffer(BATCH_INITIAL_BYTES);
         }
         return batch;
+    }
+
+    private void writeLoopBatch() {
+        if (batch != null) {
+            ctx.write(batch, ctx.voidPromise());
+            batch = null;
+            wroteSinceFlush = true;
+        }
     }
 
     @Override
@@ -242,11 +263,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
     }
 
     private void flushBatch() {
-        if (batch != null) {
-            ctx.write(batch, ctx.voidPromise());
-            batch = null;
-            wroteSinceFlush = true;
-        }
+        writeLoopBatch();
         if (wroteSinceFlush) {
             wroteSinceFlush = false;
             ctx.flush();
@@ -260,6 +277,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
         PendingResponse place = new PendingResponse(this, ctx.channel());
         queue.add(place);
         return place;
+    }
+
+    /** On the loop: starts a deferred response's thread with the others of this turn. */
+    void startHandler(Thread thread) {
+        starts.add(thread);
     }
 
     /** On the loop: a piece of a streamed response arrived. */
@@ -281,14 +303,25 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
         }
     }
 
+    /**
+     * Writes the responses at the head of the queue that have arrived, in order. Small pieces
+     * are copied into the read batch, so that responses answered in the same turn share one
+     * write; large ones go out as they are, after the batch so far.
+     */
     private void drain() {
-        if (batch != null) {
-            ctx.write(batch, ctx.voidPromise());
-            batch = null;
-            wroteSinceFlush = true;
-        }
         for (PendingResponse head; (head = queue.peekFirst()) != null; ) {
-            wroteSinceFlush |= head.writeTo(ctx);
+            for (ByteBuf piece; (piece = head.nextPiece()) != null; ) {
+                int size = piece.readableBytes();
+                if (size <= COPY_BYTES) {
+                    loopBatch().writeBytes(piece);
+                    piece.release();
+                } else {
+                    writeLoopBatch();
+                    ctx.write(piece, ctx.voidPromise());
+                    wroteSinceFlush = true;
+                }
+                head.written(size);
+            }
             if (!head.isEnded()) {
                 break;
             }

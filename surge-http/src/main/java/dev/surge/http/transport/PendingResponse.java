@@ -3,8 +3,9 @@ package dev.surge.http.transport;
 import dev.surge.http.ConnectionClosedException;
 import dev.surge.http.codec.ResponseWriter;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.buffer.UnpooledHeapByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * inline handler is filled on the loop and ends at once.
  */
 final class PendingResponse implements ResponseWriter.Place, Runnable {
-    private static final int INITIAL_BYTES = 4096;
+    private static final int INITIAL_BYTES = 512;
     /** A stream's buffer is handed over when it reaches this size. */
     private static final int PIECE_BYTES = 32 * 1024;
     /** Bytes handed over but not yet written by the loop, beyond which the writer waits. */
@@ -60,10 +61,17 @@ final class PendingResponse implements ResponseWriter.Place, Runnable {
 
     // ---- the writing thread ----
 
+    /**
+     * A heap buffer: the writing thread is no event loop, so a pooled direct buffer would take
+     * the allocator's shared arena (no thread cache) and a lock; a small array in the thread's
+     * own allocation buffer is cheaper, and the loop copies it into its batch anyway. Made
+     * directly, not through {@code Unpooled}, which would sample it for leak tracking (a
+     * stack trace now and then) though the garbage collector frees a heap buffer regardless.
+     */
     @Override
     public ByteBuf batch() {
         if (buffer == null) {
-            buffer = channel.alloc().directBuffer(INITIAL_BYTES);
+            buffer = new UnpooledHeapByteBuf(UnpooledByteBufAllocator.DEFAULT, INITIAL_BYTES, Integer.MAX_VALUE);
         }
         return buffer;
     }
@@ -164,6 +172,11 @@ final class PendingResponse implements ResponseWriter.Place, Runnable {
         abortAction = action;
     }
 
+    @Override
+    public void start(Thread thread) {
+        connection.startHandler(thread);
+    }
+
     /** Queues a piece to write when this response reaches the head of the queue. */
     void add(ByteBuf piece) {
         if (dropped) {
@@ -199,16 +212,9 @@ final class PendingResponse implements ResponseWriter.Place, Runnable {
         return closeAfter;
     }
 
-    /** Writes the pieces that have arrived; true if anything was written. */
-    boolean writeTo(ChannelHandlerContext ctx) {
-        boolean wrote = false;
-        for (ByteBuf piece; (piece = pieces.poll()) != null; ) {
-            int size = piece.readableBytes();
-            ctx.write(piece, ctx.voidPromise());
-            wrote = true;
-            written(size);
-        }
-        return wrote;
+    /** The next piece that has arrived, or null. */
+    ByteBuf nextPiece() {
+        return pieces.poll();
     }
 
     /** The connection closed or will not get this far: run the abort action, free the pieces. */
@@ -248,7 +254,7 @@ final class PendingResponse implements ResponseWriter.Place, Runnable {
      * Counts a piece out of {@link #unwritten}. The last piece of a stream was never counted
      * in, so the count may end below zero, when the writer no longer waits on it.
      */
-    private void written(int size) {
+    void written(int size) {
         ReentrantLock l = lock;
         if (l != null) {
             l.lock();
