@@ -8,11 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** An app on a free port with one event loop, and the JDK's HTTP client pointed at it. */
 final class Served implements AutoCloseable {
     final Server server;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** The client's default executor is a cached pool whose idle threads outlive a test. */
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(executor).build();
 
     private Served(Server server) {
         this.server = server;
@@ -45,6 +50,7 @@ final class Served implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        executor.close();
         server.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.surge.testing;
 
 import dev.surge.http.Server;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -22,13 +23,25 @@ import java.util.Optional;
  * lifecycle (JUnit then makes the instance before {@code beforeAll}). A {@code @Nested}
  * class that is not annotated itself finds its enclosing class's server.
  */
-final class SurgeExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+final class SurgeExtension implements BeforeAllCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SurgeExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
         if (ownsServer(context)) {
             testServer(context);
+        }
+    }
+
+    /** Each test gets a fresh connection, so that nothing a connection holds outlives it. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            TestServer server = c.get().getStore(NAMESPACE).get(TestServer.class, TestServer.class);
+            if (server != null) {
+                server.client().disconnect();
+                return;
+            }
         }
     }
 

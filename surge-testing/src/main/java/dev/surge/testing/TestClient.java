@@ -79,6 +79,9 @@ public final class TestClient implements AutoCloseable {
         this.timeout = timeout;
         IoHandlerFactory io = local ? LocalIoHandler.newFactory() : NioIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(1, new RecordingThreadFactory(threads), io);
+        // Netty starts a loop's thread on its first task: start it now, so that it belongs to
+        // whoever made the client (a class's set-up), not to the first test that sends.
+        group.submit(() -> { }).syncUninterruptibly();
     }
 
     /** A client of {@code server} with the default timeout of 10 seconds. */
@@ -215,6 +218,19 @@ public final class TestClient implements AutoCloseable {
         return new UncheckedIOException(new HttpTimeoutException(request + ": no response within "
                 + request.timeout().toMillis() + " ms; if the route is meant to be this slow, raise the timeout with"
                 + " request(method, path).timeout(...) or TestClient.create(server, timeout)"));
+    }
+
+    /**
+     * Closes the kept connection, waiting until it is closed; the next request opens a new
+     * one. {@link SurgeTest} calls it after each test, so that what a connection holds (the
+     * codec's buffers, the server's side of it) belongs to one test, as the leak check wants.
+     */
+    public synchronized void disconnect() {
+        ClientConnection last = connection;
+        connection = null;
+        if (last != null) {
+            last.close().syncUninterruptibly();
+        }
     }
 
     /**
