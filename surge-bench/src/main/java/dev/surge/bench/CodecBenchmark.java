@@ -44,6 +44,8 @@ public class CodecBenchmark {
     private static final ContentType PLAIN = ContentType.of("text/plain");
 
     private EmbeddedChannel surge;
+    private EmbeddedChannel surgeJson;
+    private ByteBuf jsonSixteen;
     private EmbeddedChannel netty;
     private ByteBuf one;
     private ByteBuf sixteen;
@@ -55,6 +57,12 @@ public class CodecBenchmark {
         surge = new EmbeddedChannel();
         surge.config().setAllocator(alloc);
         surge.pipeline().addLast(Connections.newHttpConnection(routes, RequestLimits.DEFAULT, alloc));
+        var jsonRoutes = App.create().get("/json", Route.inline(ctx -> ctx.json(new Greeting("Hello, World!")))).handler();
+        surgeJson = new EmbeddedChannel();
+        surgeJson.config().setAllocator(alloc);
+        surgeJson.pipeline().addLast(Connections.newHttpConnection(jsonRoutes, RequestLimits.DEFAULT, alloc));
+        byte[] json = REQUEST.replace("/plaintext", "/json").repeat(16).getBytes(StandardCharsets.US_ASCII);
+        jsonSixteen = alloc.directBuffer(json.length).writeBytes(json);
         netty = new EmbeddedChannel();
         netty.config().setAllocator(alloc);
         netty.pipeline().addLast(new HttpServerCodec(NettyPeer.decoderConfig()), new NettyPeerHandler(netty.eventLoop()));
@@ -70,6 +78,8 @@ public class CodecBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         surge.finishAndReleaseAll();
+        surgeJson.finishAndReleaseAll();
+        jsonSixteen.release();
         netty.finishAndReleaseAll();
         one.release();
         sixteen.release();
@@ -84,6 +94,12 @@ public class CodecBenchmark {
     @OperationsPerInvocation(16)
     public int surge16ReqPerRead() {
         return roundTrip(surge, sixteen);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(16)
+    public int surgeJson16ReqPerRead() {
+        return roundTrip(surgeJson, jsonSixteen);
     }
 
     @Benchmark

@@ -55,8 +55,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
     private final ParsedRequest request;
     private final ResponseWriter response;
     private final ArrayDeque<PendingResponse> queue = new ArrayDeque<>();
-    /** The event loop's starter of handler threads; one of this connection's own outside a server. */
-    private HandlerStarts starts;
+    /** The event loop's gatherer of starts and ends; one of this connection's own outside a server. */
+    private LoopTurn turn;
+    /** Whether a response of this connection ended in the current {@link LoopTurn}. */
+    private boolean endedThisTurn;
 
     private ChannelHandlerContext ctx;
     /** Received bytes not yet consumed: the start of an incomplete request, or input waiting for room. */
@@ -71,8 +73,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
     private boolean readingPaused;
 
     HttpConnection(RequestHandler handler, DateHeader date, RequestLimits limits, ByteBufAllocator alloc,
-                   HandlerStarts starts) {
-        this.starts = starts;
+                   LoopTurn turn) {
+        this.turn = turn;
         this.handler = handler.forConnection();
         this.date = date;
         this.parser = new RequestParser(limits, alloc);
@@ -83,8 +85,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        if (starts == null) {
-            starts = new HandlerStarts(ctx.channel().eventLoop());
+        if (turn == null) {
+            turn = new LoopTurn(ctx.channel().eventLoop());
         }
         request.remoteAddress(ctx.channel().remoteAddress());
     }
@@ -281,7 +283,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
 
     /** On the loop: starts a deferred response's thread with the others of this turn. */
     void startHandler(Thread thread) {
-        starts.add(thread);
+        turn.start(thread);
+    }
+
+    LoopTurn turn() {
+        return turn;
     }
 
     /** On the loop: a piece of a streamed response arrived. */
@@ -292,13 +298,27 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Respo
         }
     }
 
-    /** On the loop: a response ended; write what the queue's order allows, then go on reading. */
-    void responseEnded(PendingResponse place) {
+    /**
+     * On the loop: a response ended. Returns true the first time in this turn that a response
+     * of this connection did, so that the turn calls {@link #drainEnded()} once for it.
+     */
+    boolean responseEnded(PendingResponse place) {
+        place.takeEnd();
         if (place.isDropped()) {
             place.drop();
-            return;
+            return false;
         }
-        if (queue.peekFirst() == place) {
+        if (endedThisTurn) {
+            return false;
+        }
+        endedThisTurn = true;
+        return true;
+    }
+
+    /** On the loop, once a turn: writes what the queue's order allows, then goes on reading. */
+    void drainEnded() {
+        endedThisTurn = false;
+        if (!inactive) {
             drain();
         }
     }

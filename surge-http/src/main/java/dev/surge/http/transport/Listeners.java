@@ -32,7 +32,7 @@ public final class Listeners implements AutoCloseable {
     private final IoTransport transport;
     private final List<Channel> channels = new ArrayList<>();
     /** Open connections, so that close() closes each one itself: its handler must see it close. */
-    private final java.util.Map<EventLoop, HandlerStarts> starts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<EventLoop, LoopTurn> turns = new java.util.concurrent.ConcurrentHashMap<>();
     private final ChannelGroup connections = new DefaultChannelGroup("surge-connections", ImmediateEventExecutor.INSTANCE);
     private final DateHeader date = new DateHeader();
     private final RequestHandler handler;
@@ -92,7 +92,7 @@ public final class Listeners implements AutoCloseable {
                     protected void initChannel(Channel ch) {
                         connections.add(ch);
                         ch.pipeline().addLast(new HttpConnection(handler, date, options.limits(), ch.alloc(),
-                                starts.computeIfAbsent(ch.eventLoop(), HandlerStarts::new)));
+                                turns.computeIfAbsent(ch.eventLoop(), LoopTurn::new)));
                     }
                 });
         if (transport.kind() != Transport.LOCAL) {

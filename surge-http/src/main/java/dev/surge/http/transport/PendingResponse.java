@@ -25,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * queue, slows the writer instead of filling memory. A response queued behind others by an
  * inline handler is filled on the loop and ends at once.
  */
-final class PendingResponse implements ResponseWriter.Place, Runnable {
+final class PendingResponse implements ResponseWriter.Place {
     private static final int INITIAL_BYTES = 512;
     /** A stream's buffer is handed over when it reaches this size. */
     private static final int PIECE_BYTES = 32 * 1024;
@@ -95,7 +95,7 @@ final class PendingResponse implements ResponseWriter.Place, Runnable {
         rest = buffer;
         buffer = null;
         try {
-            channel.eventLoop().execute(this);
+            connection.turn().ended(this);
         } catch (RejectedExecutionException e) {
             release(rest);
             rest = null;
@@ -156,15 +156,17 @@ final class PendingResponse implements ResponseWriter.Place, Runnable {
 
     // ---- the event loop ----
 
-    /** The writer's hand-over of the end; see {@link HttpConnection#responseEnded}. */
-    @Override
-    public void run() {
+    /** On the loop: takes the writer's hand-over of the end (see {@link LoopTurn}). */
+    void takeEnd() {
         if (rest != null) {
             pieces.add(rest);
             rest = null;
         }
         ended = true;
-        connection.responseEnded(this);
+    }
+
+    HttpConnection connection() {
+        return connection;
     }
 
     @Override
