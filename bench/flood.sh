@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # flood.sh: `./surge bench flood`. Many requests in flight at once, one per connection, against
 # the reference service's GET /delay/{ms}: every handler sleeps on its virtual thread while the
-# rest wait. Reports errors (the goal is none), the most requests in flight at once, and the
-# server's memory: with its connections open and idle, and with every request in flight.
+# rest wait. Reports errors (the goal is none), whether every request was in flight at once,
+# and the server's memory: with its connections open and idle, and with every request in flight.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RESULTS="$HERE/results"
@@ -11,122 +11,144 @@ usage() {
   cat <<'TXT'
 Usage: ./surge bench flood [FLAGS]
 
-Starts the reference service on CPU 0, opens CONNECTIONS connections to it from several
-loopback source addresses (127.0.0.1, 127.0.0.2, ...; one address has ~28,000 ephemeral ports),
-holds them idle for a moment, then sends GET /delay/MS on every one at once and waits for every
-answer. The server's resident memory (VmRSS) and live heap (after a full GC, via jcmd) are taken
-with no connections, with the connections idle, and with the requests in flight.
+Starts the reference service, opens CONNECTIONS connections to it from loopback source
+addresses (127.0.0.1, 127.0.0.2, ...; one address has ~28,000 ephemeral ports), holds them
+idle, then sends GET /delay/MS on every one at once and waits for every answer. The server's
+resident memory (VmRSS) and live heap (after a full GC, via jcmd) are taken with no
+connections, with the connections idle, and with the requests in flight.
+
+One process may hold no more sockets than its open-file limit, which the script raises to the
+hard limit but no further. For more connections than that, --processes N runs N servers on the
+same port (SO_REUSEPORT: the kernel spreads the connections over them, as over the event loops
+of one server) and N load clients; memory is then summed over the servers.
 
 Flags:
-  --connections N   connections, one request each (default: 100000, or as many as the open-file
-                    limit allows, which the script raises to its hard limit first)
+  --connections N   connections, one request each (default: 100000, or as many as the
+                    open-file limit allows)
+  --processes N     server processes sharing the port, and load clients (default 1)
   --delay MS        how long each handler sleeps (default 1000)
-  --hold SECONDS    how long the connections stay idle before the requests (default 3)
-  --port N          the server's port (default 18190)
+  --port N          the servers' port (default 18190)
   -h, --help        this text
 
 Results go to stdout and bench/results/flood-<UTC time>.md.
 TXT
 }
 
-CONNECTIONS='' DELAY=1000 HOLD=3 PORT=18190
+CONNECTIONS='' PROCESSES=1 DELAY=1000 PORT=18190
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
-    --connections) CONNECTIONS=$2; shift 2 ;;
-    --delay) DELAY=$2; shift 2 ;;
-    --hold) HOLD=$2; shift 2 ;;
-    --port) PORT=$2; shift 2 ;;
+    --connections|--processes|--delay|--port)
+      [[ $# -ge 2 && $2 =~ ^[0-9]+$ ]] || { echo "flood: $1 wants a whole number" >&2; exit 2; }
+      case "$1" in
+        --connections) CONNECTIONS=$2 ;; --processes) PROCESSES=$2 ;; --delay) DELAY=$2 ;; --port) PORT=$2 ;;
+      esac
+      shift 2 ;;
     *) echo "flood: unknown flag '$1'; see ./surge bench flood --help" >&2; exit 2 ;;
   esac
 done
-for v in "$DELAY" "$HOLD" "$PORT" ${CONNECTIONS:+"$CONNECTIONS"}; do
-  [[ $v =~ ^[0-9]+$ ]] || { echo "flood: '$v' is not a whole number" >&2; exit 2; }
-done
+((PROCESSES >= 1)) || { echo "flood: --processes must be at least 1" >&2; exit 2; }
 : "${SURGE_JDK:?run through ./surge bench flood}" "${SURGE_APP_CP:?}" "${SURGE_BENCH_CP:?}"
 
-# Each side holds one file per connection, plus its own: raise the soft limit as far as allowed.
+# Each socket is a file: raise the soft limit as far as allowed.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 LIMIT=$(ulimit -n)
-MAX=$((LIMIT - 1000))
+# Per process: the connections, plus room for the JVM's own files and an uneven spread.
+PER_PROCESS=$((LIMIT * 9 / 10 - 500))
+MAX=$((PER_PROCESS * PROCESSES))
 if [[ -z $CONNECTIONS ]]; then
   CONNECTIONS=$((MAX < 100000 ? MAX : 100000))
-  ((CONNECTIONS < 100000)) && echo "flood: the open-file limit is $LIMIT here, so $CONNECTIONS connections, not 100000" >&2
+  ((CONNECTIONS < 100000)) && echo "flood: the open-file limit is $LIMIT a process, so $CONNECTIONS connections with $PROCESSES process(es); more with --processes" >&2
 elif ((CONNECTIONS > MAX)); then
-  echo "flood: $CONNECTIONS connections need more than the open-file limit ($LIMIT) allows; at most $MAX here" >&2
+  echo "flood: $CONNECTIONS connections need more files than $PROCESSES process(es) may open (limit $LIMIT each); use --processes $(((CONNECTIONS + PER_PROCESS - 1) / PER_PROCESS)) or fewer connections" >&2
   exit 2
 fi
-SOURCES=$(seq -s, -f '127.0.0.%g' 1 $(((CONNECTIONS + 19999) / 20000)))
 JVM=("$SURGE_JDK/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+CPUS=$(nproc)
 pin() { if taskset -c "$1" true 2>/dev/null; then echo taskset -c "$1"; fi; }
 
 RUN=$(mktemp -d)
-SERVER_PID='' FLOOD_PID=''
+SERVERS=() CLIENTS=()
 cleanup() {
-  [[ -n $FLOOD_PID ]] && kill "$FLOOD_PID" 2>/dev/null || true
-  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  local p
+  for p in "${CLIENTS[@]}" "${SERVERS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${SERVERS[@]}"; do wait "$p" 2>/dev/null || true; done
   rm -rf "$RUN"
 }
 trap cleanup EXIT
 
-# shellcheck disable=SC2046
-$(pin 0) "${JVM[@]}" -XX:ActiveProcessorCount=1 ${JAVA_OPTS:-} -cp "$SURGE_APP_CP" dev.surge.app.Main run \
-  --port "$PORT" --event-loops 1 >"$RUN/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 300); do
-  curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/plaintext" && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { echo "flood: the server did not start:" >&2; cat "$RUN/server.log" >&2; exit 1; }
-  sleep 0.1
+# Servers on the first CPUs, clients on the next ones (on two CPUs: server 0, client 1).
+for ((i = 0; i < PROCESSES; i++)); do
+  # shellcheck disable=SC2046
+  $(pin $((i % CPUS))) "${JVM[@]}" -XX:ActiveProcessorCount=1 ${JAVA_OPTS:-} -cp "$SURGE_APP_CP" dev.surge.app.Main run \
+    --port "$PORT" --event-loops 1 >"$RUN/server-$i.log" 2>&1 &
+  SERVERS+=($!)
+  for _ in $(seq 300); do
+    grep -q "listening on" "$RUN/server-$i.log" 2>/dev/null && break
+    kill -0 "${SERVERS[$i]}" 2>/dev/null || { echo "flood: server $i did not start:" >&2; cat "$RUN/server-$i.log" >&2; exit 1; }
+    sleep 0.1
+  done
 done
 
-rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$SERVER_PID/status"; }
-heap_kib() { # live heap after a full GC: the "used" of every generation (lines with a total)
-  "$SURGE_JDK/bin/jcmd" "$SERVER_PID" GC.run >/dev/null
-  "$SURGE_JDK/bin/jcmd" "$SERVER_PID" GC.heap_info |
+sum_rss() { local p t=0; for p in "${SERVERS[@]}"; do t=$((t + $(awk '/^VmRSS/ { print $2 }' "/proc/$p/status"))); done; echo $t; }
+heap_kib() { # live heap of one server after a full GC: the "used" of every generation
+  "$SURGE_JDK/bin/jcmd" "$1" GC.run >/dev/null
+  "$SURGE_JDK/bin/jcmd" "$1" GC.heap_info |
     awk '/total/ && match($0, /used [0-9]+K/) { sum += substr($0, RSTART + 5, RLENGTH - 6) } END { print sum + 0 }'
 }
+sum_heap() { local p t=0; for p in "${SERVERS[@]}"; do t=$((t + $(heap_kib "$p"))); done; echo $t; }
 
-heap0=$(heap_kib); rss0=$(rss_kib)
-echo "flood: $CONNECTIONS connections from $SOURCES to /delay/$DELAY" >&2
-# shellcheck disable=SC2046
-$(pin 1) "${JVM[@]}" -Xmx4g -cp "$SURGE_BENCH_CP" dev.surge.bench.Flood --url "http://127.0.0.1:$PORT/delay/$DELAY" \
-  --connections "$CONNECTIONS" --sources "$SOURCES" --hold "$HOLD" --timeout $((DELAY / 1000 + 120)) >"$RUN/flood.out" 2>"$RUN/flood.err" &
-FLOOD_PID=$!
-until grep -q '^connected=' "$RUN/flood.out" 2>/dev/null; do
-  kill -0 "$FLOOD_PID" 2>/dev/null || break
-  sleep 0.05
+heap0=$(sum_heap); rss0=$(sum_rss)
+GO="$RUN/go"
+echo "flood: $CONNECTIONS connections to /delay/$DELAY, $PROCESSES server(s) and client(s)" >&2
+for ((j = 0; j < PROCESSES; j++)); do
+  n=$((CONNECTIONS / PROCESSES + (j < CONNECTIONS % PROCESSES ? 1 : 0)))
+  sources=$(seq -s, -f "127.$((j + 1)).0.%g" 1 $(((n + 19999) / 20000)))
+  # shellcheck disable=SC2046
+  $(pin $(((PROCESSES + j) % CPUS))) "${JVM[@]}" -Xmx4g -cp "$SURGE_BENCH_CP" dev.surge.bench.Flood \
+    --url "http://127.0.0.1:$PORT/delay/$DELAY" --connections "$n" --sources "$sources" --go-file "$GO" \
+    --timeout $((DELAY / 1000 + 180)) >"$RUN/flood-$j.out" 2>"$RUN/flood-$j.err" &
+  CLIENTS+=($!)
+done
+all_have() { local j; for ((j = 0; j < PROCESSES; j++)); do grep -q "^$1=" "$RUN/flood-$j.out" 2>/dev/null || return 1; done; }
+until all_have connected; do
+  for p in "${CLIENTS[@]}"; do kill -0 "$p" 2>/dev/null || { cat "$RUN"/flood-*.err >&2; exit 1; }; done
+  sleep 0.1
 done
 sleep 1
-heap1=$(heap_kib); rss1=$(rss_kib)
-until grep -q '^sent=' "$RUN/flood.out" 2>/dev/null; do
-  kill -0 "$FLOOD_PID" 2>/dev/null || break
-  sleep 0.02
-done
+heap1=$(sum_heap); rss1=$(sum_rss)
+touch "$GO"
+until all_have send_end_ms; do sleep 0.02; done
 # A third of the way into the delay every request is in flight: take the memory then.
 sleep "$(awk -v d="$DELAY" 'BEGIN { printf "%.2f", d / 3000 }')"
-rss2=$(rss_kib); heap2=$(heap_kib)
+rss2=$(sum_rss); heap2=$(sum_heap)
 rc=0
-wait "$FLOOD_PID" || rc=$?
-FLOOD_PID=''
-cat "$RUN/flood.err" >&2
+for p in "${CLIENTS[@]}"; do wait "$p" || rc=1; done
+CLIENTS=()
+cat "$RUN"/flood-*.err >&2
 
-value() { sed -n "s/^$1=//p" "$RUN/flood.out" | head -n1; }
-connected=$(value connected); peak=$(value peak_in_flight)
+total() { cat "$RUN"/flood-*.out | sed -n "s/^$1=//p" | awk '{ s += $1 } END { print s + 0 }'; }
+first() { cat "$RUN"/flood-*.out | sed -n "s/^$1=//p" | sort -n | head -n1; }
+last() { cat "$RUN"/flood-*.out | sed -n "s/^$1=//p" | sort -n | tail -n1; }
+connected=$(total connected); answered=$(total answered); errors=$(total errors); ok=$(total status_200)
+send_start=$(first send_start_ms); send_end=$(last send_end_ms); first_answer=$(cat "$RUN"/flood-*.out | sed -n 's/^first_answer_ms=//p' | awk '$1 > 0' | sort -n | head -n1)
+if [[ -n $first_answer ]] && ((send_end < first_answer)); then together="yes: every request was sent before the first answer came"
+else together="no: answers began before the last request was sent"; fi
 per() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.0f", (n > 0) ? (b - a) * 1024 / n : 0 }'; }
 mkdir -p "$RESULTS"
 out="$RESULTS/flood-$(date -u +%Y%m%dT%H%M%SZ).md"
 {
   echo "# surge bench flood"
   echo
-  echo "$connected connections (of $CONNECTIONS asked; open-file limit $LIMIT), one GET /delay/$DELAY each, all sent at once."
-  echo "Latencies are the load client's (one thread): they include its own queueing, not only the server's."
-  echo "Server: reference service on CPU 0, one event loop, $("$SURGE_JDK/bin/java" -version 2>&1 | head -n1)."
+  echo "$connected connections (of $CONNECTIONS asked; open-file limit $LIMIT a process) to $PROCESSES server process(es) on one port,"
+  echo "one GET /delay/$DELAY each, sent by $PROCESSES load client(s) together; each server: one event loop on one CPU,"
+  echo "$("$SURGE_JDK/bin/java" -version 2>&1 | head -n1). $CPUS CPUs."
   echo
-  echo '```'
-  cat "$RUN/flood.out"
-  echo '```'
+  echo "| answered | 200s | errors | all in flight at once | sending took |"
+  echo "|--:|--:|--:|---|--:|"
+  echo "| $answered | $ok | $errors | $together | $((send_end - send_start)) ms |"
   echo
-  echo "| server memory | no connections | connections idle | requests in flight |"
+  echo "| server memory (all servers) | no connections | connections idle | requests in flight |"
   echo "|---|--:|--:|--:|"
   echo "| resident (VmRSS) KiB | $rss0 | $rss1 | $rss2 |"
   echo "| live heap after GC KiB | $heap0 | $heap1 | $heap2 |"
@@ -134,8 +156,17 @@ out="$RESULTS/flood-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "| per | resident bytes | live heap bytes |"
   echo "|---|--:|--:|"
   echo "| idle connection | $(per "$rss0" "$rss1" "$connected") | $(per "$heap0" "$heap1" "$connected") |"
-  echo "| in-flight request (beyond its connection) | $(per "$rss1" "$rss2" "$peak") | $(per "$heap1" "$heap2" "$peak") |"
-  echo "| in-flight request with its connection | $(per "$rss0" "$rss2" "$peak") | $(per "$heap0" "$heap2" "$peak") |"
+  echo "| in-flight request (beyond its connection) | $(per "$rss1" "$rss2" "$answered") | $(per "$heap1" "$heap2" "$answered") |"
+  echo "| in-flight request with its connection | $(per "$rss0" "$rss2" "$answered") | $(per "$heap0" "$heap2" "$answered") |"
+  echo
+  echo "Each load client's report (latencies are the client's: they include its own queueing):"
+  for ((j = 0; j < PROCESSES; j++)); do
+    echo
+    echo '```'
+    grep -v '_ms=' "$RUN/flood-$j.out"
+    echo '```'
+  done
 } | tee "$out"
 echo "flood: results in ${out#"${SURGE_ROOT:-}/"}" >&2
+((errors == 0 && connected == CONNECTIONS)) || rc=1
 exit $rc

@@ -43,7 +43,10 @@ import java.util.concurrent.atomic.LongAdder;
  * waits {@code --hold} seconds so that the server can be measured with its connections
  * idle, then sends one request on every connection as fast as it can and waits for every
  * answer. Prints what it saw as {@code key=value} lines: connections made, answers by status,
- * errors by kind, the most requests in flight at once, and answer latencies.
+ * errors by kind, the most requests in flight at once, answer latencies, and the wall-clock
+ * times of the first and last send and of the first answer. With {@code --go-file PATH} it
+ * sends when that file appears instead of after {@code --hold}, so that several floods (each
+ * process is bound by the open-file limit) start together.
  * <pre>
  *   java dev.surge.bench.Flood --url http://127.0.0.1:8080/delay/1000 --connections 19000 \
  *        --sources 127.0.0.1,127.0.0.2 --hold 3 --timeout 60
@@ -56,6 +59,8 @@ public final class Flood {
     private final List<String> sources;
     private final int connectWindow;
     private final int holdSeconds;
+    private final String goFile;
+    private volatile long firstAnswerMillis;
     private final int timeoutSeconds;
 
     private final List<Channel> open = new ArrayList<>();
@@ -73,6 +78,7 @@ public final class Flood {
         sources = List.of(args.getOrDefault("sources", "127.0.0.1").split(","));
         connectWindow = Integer.parseInt(args.getOrDefault("connect-window", "512"));
         holdSeconds = Integer.parseInt(args.getOrDefault("hold", "2"));
+        goFile = args.get("go-file");
         timeoutSeconds = Integer.parseInt(args.getOrDefault("timeout", "60"));
         latencies = new long[connections];
     }
@@ -116,7 +122,16 @@ public final class Flood {
             print("connected", open.size());
             print("connect_seconds", String.format("%.2f", connectSeconds));
             System.out.flush();
-            TimeUnit.SECONDS.sleep(holdSeconds);
+            if (goFile != null) {
+                // Several floods start their requests together when the file appears.
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+                while (!java.nio.file.Files.exists(java.nio.file.Path.of(goFile)) && System.nanoTime() < until) {
+                    TimeUnit.MILLISECONDS.sleep(5);
+                }
+            } else {
+                TimeUnit.SECONDS.sleep(holdSeconds);
+            }
+            print("send_start_ms", System.currentTimeMillis());
             long sendStart = System.nanoTime();
             for (Channel ch : open) {
                 ch.attr(SENT).set(System.nanoTime());
@@ -126,6 +141,7 @@ public final class Flood {
                 request.headers().set(HttpHeaderNames.HOST, url.getHost());
                 ch.writeAndFlush(request);
             }
+            print("send_end_ms", System.currentTimeMillis());
             print("sent", open.size());
             print("send_seconds", String.format("%.2f", (System.nanoTime() - sendStart) / 1e9));
             System.out.flush();
@@ -138,6 +154,7 @@ public final class Flood {
                 errors.computeIfAbsent("timeout", k -> new LongAdder()).add(unanswered);
             }
             print("all_seconds", String.format("%.2f", (System.nanoTime() - sendStart) / 1e9));
+            print("first_answer_ms", firstAnswerMillis);
             report();
             return errorCount() == 0 && open.size() == connections ? 0 : 1;
         } finally {
@@ -207,6 +224,9 @@ public final class Flood {
             }
             if (msg instanceof LastHttpContent && !done) {
                 done = true;
+                if (firstAnswerMillis == 0) {
+                    firstAnswerMillis = System.currentTimeMillis();
+                }
                 inFlight.decrementAndGet();
                 Long at = ctx.channel().attr(SENT).get();
                 if (at != null) {
