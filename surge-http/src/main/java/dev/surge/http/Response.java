@@ -65,8 +65,9 @@ public interface Response {
 
     /**
      * Hands this response to another thread: the handler may return without answering, and
-     * the returned response, usable from any one thread, must then be sent exactly once. The
-     * connection reads no further request until it is, so responses keep the request order.
+     * the returned response, usable from any one thread, must then be sent exactly once (or
+     * aborted). The connection keeps its place in a queue, so responses keep the request order
+     * while the requests after it are handled; a response never sent holds up those behind it.
      * Call it from the handler, before anything was sent.
      */
     AsyncResponse defer();

@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The {@link RequestHandler} of an {@link App}: finds the route, then runs its chain on the
  * event loop (inline routes) or on a new virtual thread, with a copy of the request and the
- * response deferred, so that a handler may block without holding up any other connection.
- * The connection reads nothing more until the response is sent, so requests on one
- * connection are still answered in order.
+ * response deferred, so that a handler may block without holding up the loop or any other
+ * connection. The connection queues deferred responses, so requests pipelined on one
+ * connection run concurrently and are still answered in order.
  * <p>
  * No route for the path gives 404; a path whose routes lack the method gives 405 with
  * {@code Allow}; HEAD falls back to the GET route; OPTIONS without a route of its own gives
@@ -196,11 +196,6 @@ final class Router implements RequestHandler {
             LOG.log(System.Logger.Level.ERROR, "cannot send the response to " + ctx, e);
             ctx.response().abort();
         }
-    }
-
-    /** Requests running on virtual threads right now. */
-    long inFlight() {
-        return inFlight.sum();
     }
 
     /**
