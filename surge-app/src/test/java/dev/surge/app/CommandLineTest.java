@@ -1,13 +1,20 @@
 package dev.surge.app;
 
 import dev.surge.http.RequestLimits;
+import dev.surge.http.Server;
 import dev.surge.http.ServerOptions;
 import dev.surge.http.Transport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +32,30 @@ class CommandLineTest {
         cli.setErr(new PrintWriter(err));
         cli.setOut(new PrintWriter(out));
         return new Result(cli.execute(args), err.toString(), out.toString());
+    }
+
+    @Test
+    void requestIdsAndAccessLogFlagsAddTheirMiddleware(@TempDir Path dir) throws Exception {
+        RunCommand run = new RunCommand();
+        Path log = dir.resolve("access.log");
+        new CommandLine(run).parseArgs("--request-ids", "--access-log", log.toString());
+        try (Server server = run.app().start(ServerOptions.defaults().withPort(0).withEventLoops(1));
+             Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write("GET /plaintext HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(response.contains("\r\nX-Request-Id: "), response);
+        }
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.getFirst().contains("\"GET /plaintext HTTP/1.1\" 200 13 "), lines.getFirst());
+    }
+
+    @Test
+    void anAccessLogThatCannotBeOpenedIsOneClearError(@TempDir Path dir) {
+        Result r = run("run", "--port", "0", "--access-log", dir.resolve("no/such/dir/access.log").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("surge: cannot open the access log "), r.err());
     }
 
     @Test

@@ -68,6 +68,27 @@ class ReferenceServiceTest {
     }
 
     @Test
+    void thePlaintextOnAVirtualThreadIsTheSame() throws Exception {
+        var r = send(at("/plaintext/vt"));
+        assertEquals("Hello, World!", r.body());
+        assertEquals("text/plain", r.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void delaySleepsThenAnswersAndRefusesBadDelays() throws Exception {
+        long start = System.nanoTime();
+        var r = send(at("/delay/50"));
+        assertEquals(200, r.statusCode());
+        assertEquals("slept 50 ms\n", r.body());
+        assertTrue(System.nanoTime() - start >= 50_000_000L, "it slept at least the delay");
+        for (String bad : new String[]{"/delay/abc", "/delay/-1", "/delay/60001"}) {
+            var refused = send(at(bad));
+            assertEquals(400, refused.statusCode(), bad);
+            assertTrue(refused.body().startsWith("delay must be 0 to 60000 milliseconds"), refused.body());
+        }
+    }
+
+    @Test
     void countIncrementsOncePerRequest() throws Exception {
         long first = Long.parseLong(send(at("/count")).body());
         long second = Long.parseLong(send(at("/count")).body());
