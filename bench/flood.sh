@@ -12,7 +12,8 @@ usage() {
 Usage: ./surge bench flood [FLAGS]
 
 Starts the reference service, opens CONNECTIONS connections to it from loopback source
-addresses (127.0.0.1, 127.0.0.2, ...; one address has ~28,000 ephemeral ports), holds them
+addresses (127.J.0.1, 127.J.0.2, ... for load client J, at most 20,000 connections each: one
+address has about 28,000 ephemeral ports), holds them
 idle, then sends GET /delay/MS on every one at once and waits for every answer. The server's
 resident memory (VmRSS) and live heap (after a full GC, via jcmd) are taken with no
 connections, with the connections idle, and with the requests in flight.
@@ -88,6 +89,7 @@ for ((i = 0; i < PROCESSES; i++)); do
     kill -0 "${SERVERS[$i]}" 2>/dev/null || { echo "flood: server $i did not start:" >&2; cat "$RUN/server-$i.log" >&2; exit 1; }
     sleep 0.1
   done
+  grep -q "listening on" "$RUN/server-$i.log" || { echo "flood: server $i did not listen within 30 s:" >&2; cat "$RUN/server-$i.log" >&2; exit 1; }
 done
 
 sum_rss() { local p t=0; for p in "${SERVERS[@]}"; do t=$((t + $(awk '/^VmRSS/ { print $2 }' "/proc/$p/status"))); done; echo $t; }
@@ -111,14 +113,20 @@ for ((j = 0; j < PROCESSES; j++)); do
   CLIENTS+=($!)
 done
 all_have() { local j; for ((j = 0; j < PROCESSES; j++)); do grep -q "^$1=" "$RUN/flood-$j.out" 2>/dev/null || return 1; done; }
-until all_have connected; do
-  for p in "${CLIENTS[@]}"; do kill -0 "$p" 2>/dev/null || { cat "$RUN"/flood-*.err >&2; exit 1; }; done
-  sleep 0.1
-done
+await_clients() { # until every client printed $1; fails if one died first
+  local p
+  until all_have "$1"; do
+    for p in "${CLIENTS[@]}"; do
+      kill -0 "$p" 2>/dev/null || all_have "$1" || { echo "flood: a load client stopped:" >&2; cat "$RUN"/flood-*.err "$RUN"/flood-*.out >&2; exit 1; }
+    done
+    sleep 0.02
+  done
+}
+await_clients connected
 sleep 1
 heap1=$(sum_heap); rss1=$(sum_rss)
 touch "$GO"
-until all_have send_end_ms; do sleep 0.02; done
+await_clients send_end_ms
 # A third of the way into the delay every request is in flight: take the memory then.
 sleep "$(awk -v d="$DELAY" 'BEGIN { printf "%.2f", d / 3000 }')"
 rss2=$(sum_rss); heap2=$(sum_heap)

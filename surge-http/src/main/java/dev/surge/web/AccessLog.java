@@ -97,7 +97,7 @@ public final class AccessLog implements Middleware, LoopSafe, AutoCloseable {
         String line = client(ctx.request().remoteAddress()) + " - - [" + now() + "] \"" + ctx.method() + " "
                 + ctx.request().target() + " " + ctx.request().version() + "\" " + status + " "
                 + (bytes < 0 ? "-" : Integer.toString(bytes)) + " "
-                + String.format(Locale.ROOT, "%.3fms", nanos / 1e6) + " "
+                + millis(nanos) + "ms "
                 + (ctx.requestId() == null ? "-" : ctx.requestId());
         if (!queue.offer(line)) {
             dropped.incrementAndGet();
@@ -142,6 +142,13 @@ public final class AccessLog implements Middleware, LoopSafe, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Milliseconds with three decimals, e.g. 0.412, without the cost of String.format. */
+    static String millis(long nanos) {
+        long micros = nanos / 1000;
+        String fraction = Long.toString(1000 + micros % 1000).substring(1);
+        return micros / 1000 + "." + fraction;
     }
 
     private String now() {

@@ -161,20 +161,26 @@ final class Router implements RequestHandler {
             return;
         }
         AsyncResponse later = response.defer();
-        Context ctx = new Context(request.detach(), later, match, scope, false);
-        Thread thread = virtualThreads.newThread(() -> {
-            try {
-                execute(ctx, route.chain());
-            } finally {
-                inFlight.decrement();
-            }
-        });
-        later.onAbort(() -> {
-            ctx.abandon();
-            thread.interrupt();
-        });
-        inFlight.increment();
-        later.start(thread);
+        try {
+            Context ctx = new Context(request.detach(), later, match, scope, false);
+            Thread thread = virtualThreads.newThread(() -> {
+                try {
+                    execute(ctx, route.chain());
+                } finally {
+                    inFlight.decrement();
+                }
+            });
+            later.onAbort(() -> {
+                ctx.abandon();
+                thread.interrupt();
+            });
+            inFlight.increment();
+            later.start(thread);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // The response is deferred: unless it is answered here, the connection waits for it forever.
+            LOG.log(System.Logger.Level.ERROR, "cannot hand " + request + " to a virtual thread", e);
+            later.status(503).text("Service Unavailable: cannot start a handler thread\n");
+        }
     }
 
     /** Runs the chain, turns a failure into an answer, and sends the response. */

@@ -48,6 +48,16 @@ class StreamingTest {
                     OutputStream out = ctx.stream(ContentType.TEXT_PLAIN);
                     out.write("inline\n".getBytes(StandardCharsets.UTF_8));
                 }))
+                .get("/ticks/{n}", ctx -> {
+                    int n = Integer.parseInt(ctx.pathParam("n"));
+                    try (OutputStream out = ctx.stream(ContentType.TEXT_PLAIN)) {
+                        for (int i = 0; i < n; i++) {
+                            out.write((i + "\n").getBytes(StandardCharsets.US_ASCII));
+                            out.flush();
+                        }
+                    }
+                })
+                .get("/quick/{i}", ctx -> ctx.text(ctx.pathParam("i")))
                 .get("/fail-midway", ctx -> {
                     OutputStream out = ctx.stream(ContentType.TEXT_PLAIN);
                     out.write("partial".getBytes(StandardCharsets.UTF_8));
@@ -128,6 +138,39 @@ class StreamingTest {
             var head = c.send("HEAD /lines HTTP/1.1\r\nHost: h\r\n\r\n").read(true);
             assertEquals("chunked", head.header("Transfer-Encoding"));
             assertEquals("inline\n", c.send("GET /lines-inline HTTP/1.1\r\nHost: h\r\n\r\n").readChunkedBody());
+        }
+    }
+
+    @Test
+    void flushedPiecesArriveWholeAndInOrderWhileOtherResponsesEnd() throws Exception {
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            expected.append(i).append('\n');
+        }
+        try (var others = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var busy = others.submit(() -> {
+                for (int i = 0; i < 200; i++) {
+                    assertEquals(String.valueOf(i), served.get("/quick/" + i).body());
+                }
+                return null;
+            });
+            for (int round = 0; round < 5; round++) {
+                assertEquals(expected.toString(), served.get("/ticks/300").body());
+            }
+            busy.get();
+        }
+    }
+
+    @Test
+    void aFailureMidStreamStillLetsTheResponsesBeforeItOut() throws Exception {
+        try (WireClient c = served.wire()) {
+            String raw = c.send("GET /quick/first HTTP/1.1\r\nHost: h\r\n\r\n"
+                    + "GET /fail-midway HTTP/1.1\r\nHost: h\r\n\r\n"
+                    + "GET /quick/never HTTP/1.1\r\nHost: h\r\n\r\n").readUntilClosed();
+            assertTrue(raw.startsWith("HTTP/1.1 200 OK\r\n") && raw.contains("\r\n\r\nfirst"), raw);
+            assertTrue(raw.contains("\r\n\r\n7\r\npartial\r\n"), raw);
+            assertFalse(raw.contains("never"), "nothing after the failed response: " + raw);
+            assertFalse(raw.endsWith("0\r\n\r\n"), raw);
         }
     }
 

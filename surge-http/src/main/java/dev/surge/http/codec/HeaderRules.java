@@ -1,7 +1,6 @@
 package dev.surge.http.codec;
 
 import java.util.List;
-import java.util.Locale;
 
 /** What a header a handler sets must look like, so no handler can split a response. */
 public final class HeaderRules {
@@ -17,8 +16,10 @@ public final class HeaderRules {
      */
     public static void requireSettable(String name, String value) {
         requireValid(name, value);
-        if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("header '" + name + "' is written by Surge and cannot be set");
+        for (String reserved : RESERVED) {
+            if (reserved.equalsIgnoreCase(name)) {
+                throw new IllegalArgumentException("header '" + name + "' is written by Surge and cannot be set");
+            }
         }
     }
 

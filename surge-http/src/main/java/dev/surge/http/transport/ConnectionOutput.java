@@ -30,7 +30,7 @@ final class ConnectionOutput implements ResponseSink, ResponseWriter.Deferral {
     /** An answer given on the loop while responses are queued: it is queued behind them. */
     private PendingResponse queuedAnswer;
     private boolean wroteSinceFlush;
-    /** Whether a response of the queue ended in the current {@link LoopTurn}. */
+    /** Whether something of a queued response was handed over in the current {@link LoopTurn}. */
     private boolean endedThisTurn;
 
     ConnectionOutput(HttpConnection connection, ChannelHandlerContext ctx) {
@@ -129,18 +129,11 @@ final class ConnectionOutput implements ResponseSink, ResponseWriter.Deferral {
         return place;
     }
 
-    /** A piece of a streamed response arrived; true if it is at the head, to be written now. */
-    boolean pieceArrived(PendingResponse place, ByteBuf piece) {
-        place.add(piece);
-        return !place.isDropped() && queue.peekFirst() == place;
-    }
-
     /**
-     * A response ended. Returns true the first time in this turn that a response of this
-     * connection did, so that the turn drains the connection once.
+     * Something of {@code place} was handed over (see {@link LoopTurn}). Returns true the
+     * first time in this turn for this connection, so that the turn drains it once.
      */
-    boolean responseEnded(PendingResponse place) {
-        place.takeEnd();
+    boolean handedOver(PendingResponse place) {
         if (place.isDropped()) {
             place.drop();
             return false;

@@ -153,7 +153,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             failed = true;
             LOG.log(System.Logger.Level.ERROR, "handler failed on " + request, t);
         }
-        if (!response.deferred()) {
+        if (!response.deferred() && !response.aborted()) {
             if (!response.committed()) {
                 response.begin(request);
                 response.status(500).text("Internal Server Error\n");
@@ -177,6 +177,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     /** Stops reading requests, flushes what is answered, then closes gracefully. */
     private void closeAfterResponses() {
         closing = true;
+        if (readingPaused) {
+            // Lingering reads (and drops) what the client still sends, so that the close
+            // does not meet unread input.
+            readingPaused = false;
+            ctx.channel().config().setAutoRead(true);
+        }
         ByteBuf out = output.takeBatch();
         var written = out == null ? ctx.writeAndFlush(Unpooled.EMPTY_BUFFER) : ctx.writeAndFlush(out);
         written.addListener((ChannelFutureListener) f -> {
@@ -204,20 +210,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         return turn;
     }
 
-    /** On the loop: a piece of a streamed response arrived. */
-    void pieceArrived(PendingResponse place, ByteBuf piece) {
-        if (output.pieceArrived(place, piece) && !inactive) {
-            drain();
-        }
-    }
-
-    /** On the loop: a response ended; true when the turn should call {@link #drainEnded()}. */
-    boolean responseEnded(PendingResponse place) {
-        return output.responseEnded(place);
+    /** On the loop: something of a queued response was handed over; true to be drained this turn. */
+    boolean handedOver(PendingResponse place) {
+        return output.handedOver(place);
     }
 
     /** On the loop, once a turn: writes what the queue's order allows, then goes on reading. */
-    void drainEnded() {
+    void drainHandedOver() {
         output.turnDrained();
         if (!inactive) {
             drain();

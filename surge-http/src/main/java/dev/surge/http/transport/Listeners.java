@@ -14,13 +14,16 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.local.LocalAddress;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,8 +34,9 @@ import java.util.concurrent.TimeUnit;
 public final class Listeners implements AutoCloseable {
     private final IoTransport transport;
     private final List<Channel> channels = new ArrayList<>();
+    /** Each event loop's gatherer of handler starts and hand-overs, made when the loops are. */
+    private final Map<EventExecutor, LoopTurn> turns = new HashMap<>();
     /** Open connections, so that close() closes each one itself: its handler must see it close. */
-    private final java.util.Map<EventLoop, LoopTurn> turns = new java.util.concurrent.ConcurrentHashMap<>();
     private final ChannelGroup connections = new DefaultChannelGroup("surge-connections", ImmediateEventExecutor.INSTANCE);
     private final DateHeader date = new DateHeader();
     private final RequestHandler handler;
@@ -41,6 +45,9 @@ public final class Listeners implements AutoCloseable {
     private Listeners(ServerOptions options, RequestHandler handler) {
         this.handler = handler;
         this.transport = IoTransport.open(options.transport(), options.eventLoops());
+        for (EventExecutor loop : transport.group()) {
+            turns.put(loop, new LoopTurn((EventLoop) loop));
+        }
         try {
             scheduleDateRefresh(transport.group().next());
             boolean perLoop = options.reusePort() && transport.reusePort() != null;
@@ -92,7 +99,7 @@ public final class Listeners implements AutoCloseable {
                     protected void initChannel(Channel ch) {
                         connections.add(ch);
                         ch.pipeline().addLast(new HttpConnection(handler, date, options.limits(), ch.alloc(),
-                                turns.computeIfAbsent(ch.eventLoop(), LoopTurn::new)));
+                                turns.get(ch.eventLoop())));
                     }
                 });
         if (transport.kind() != Transport.LOCAL) {

@@ -19,23 +19,34 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * it reads; after its reads it starts one virtual thread that starts them all, from the
  * carrier, where a start is a push onto the carrier's own queue.
  * <p>
- * Ends: a response that ends on another thread is queued here, and one task takes all that
- * have queued since the last one, then has each connection they belong to write and flush
- * once; sixteen pipelined responses of one connection go out in one write, not sixteen.
+ * Hand-overs: what the thread answering a deferred response hands to the loop (a piece of a
+ * stream, the end of the response, or its abort) is queued here, in the order each thread
+ * handed it over, and one task takes all that have queued since the last one, then has each
+ * connection they belong to write and flush once: sixteen pipelined responses of one
+ * connection go out in one write, not sixteen.
  */
 final class LoopTurn {
-    private static final Thread.Builder.OfVirtual STARTERS = Thread.ofVirtual().name("surge-starter");
+    /** A factory, not a builder: a builder may not be shared between threads, and every loop has one of these. */
+    private static final java.util.concurrent.ThreadFactory STARTERS = Thread.ofVirtual().name("surge-starter").factory();
+
+    /** A piece of a streamed response, handed over. */
+    private record Piece(PendingResponse place, io.netty.buffer.ByteBuf bytes) {
+    }
+
+    /** A response given up by its writer: the connection closes once the responses before it are out. */
+    private record Abort(PendingResponse place) {
+    }
 
     private final EventLoop loop;
     private final Runnable startAll = this::startAll;
-    private final Runnable takeEnds = this::takeEnds;
+    private final Runnable takeHandOvers = this::takeHandOvers;
     // The loop's.
     private Thread[] pending = new Thread[16];
     private int count;
     private final List<HttpConnection> touched = new ArrayList<>();
     // Any thread's.
-    private final ConcurrentLinkedQueue<PendingResponse> ends = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean endsScheduled = new AtomicBoolean();
+    private final ConcurrentLinkedQueue<Object> handOvers = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
 
     LoopTurn(EventLoop loop) {
         this.loop = loop;
@@ -67,34 +78,56 @@ final class LoopTurn {
         Thread[] batch = Arrays.copyOf(pending, count);
         Arrays.fill(pending, 0, count, null);
         count = 0;
-        STARTERS.start(() -> {
+        STARTERS.newThread(() -> {
             for (Thread thread : batch) {
                 thread.start();
             }
-        });
+        }).start();
     }
 
-    /**
-     * From the thread that answered: {@code place} has ended. Throws
-     * RejectedExecutionException when the loop has stopped.
-     */
+    /** From the writing thread: {@code place} has ended. Throws RejectedExecutionException when the loop has stopped. */
     void ended(PendingResponse place) {
-        ends.offer(place);
-        if (!endsScheduled.get() && endsScheduled.compareAndSet(false, true)) {
-            loop.execute(takeEnds);
+        handOver(place);
+    }
+
+    /** From the writing thread: a piece of {@code place}'s stream. */
+    void piece(PendingResponse place, io.netty.buffer.ByteBuf bytes) {
+        handOver(new Piece(place, bytes));
+    }
+
+    /** From the writing thread: {@code place} was given up. */
+    void aborted(PendingResponse place) {
+        handOver(new Abort(place));
+    }
+
+    private void handOver(Object what) {
+        handOvers.offer(what);
+        if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
+            loop.execute(takeHandOvers);
         }
     }
 
-    private void takeEnds() {
-        endsScheduled.set(false);
-        for (PendingResponse place; (place = ends.poll()) != null; ) {
+    private void takeHandOvers() {
+        scheduled.set(false);
+        for (Object what; (what = handOvers.poll()) != null; ) {
+            PendingResponse place;
+            if (what instanceof Piece piece) {
+                place = piece.place();
+                place.add(piece.bytes());
+            } else if (what instanceof Abort abort) {
+                place = abort.place();
+                place.takeAbort();
+            } else {
+                place = (PendingResponse) what;
+                place.takeEnd();
+            }
             HttpConnection connection = place.connection();
-            if (connection.responseEnded(place)) {
+            if (connection.handedOver(place)) {
                 touched.add(connection);
             }
         }
         for (int i = 0; i < touched.size(); i++) {
-            touched.get(i).drainEnded();
+            touched.get(i).drainHandedOver();
         }
         touched.clear();
     }

@@ -64,7 +64,8 @@ final class PendingResponse implements ResponseWriter.Place {
     /**
      * A heap buffer: the writing thread is no event loop, so a pooled direct buffer would take
      * the allocator's shared arena (no thread cache) and a lock; a small array in the thread's
-     * own allocation buffer is cheaper, and the loop copies it into its batch anyway. Made
+     * own allocation buffer is cheaper. The loop copies a small piece into its batch; a large
+     * one it writes as it is, and the transport copies it to direct memory then. Made
      * directly, not through {@code Unpooled}, which would sample it for leak tracking (a
      * stack trace now and then) though the garbage collector frees a heap buffer regardless.
      */
@@ -108,11 +109,16 @@ final class PendingResponse implements ResponseWriter.Place {
         closeAfter = close;
     }
 
+    /** Hands the abort to the loop, which closes once the responses before this one are out. */
     @Override
     public void abort() {
         release(buffer);
         buffer = null;
-        channel.close();
+        try {
+            connection.turn().aborted(this);
+        } catch (RejectedExecutionException stopping) {
+            channel.close();
+        }
     }
 
     private void handOver() {
@@ -121,7 +127,7 @@ final class PendingResponse implements ResponseWriter.Place {
         int size = piece.readableBytes();
         try {
             awaitRoom(size);
-            channel.eventLoop().execute(() -> connection.pieceArrived(this, piece));
+            connection.turn().piece(this, piece);
         } catch (RejectedExecutionException e) {
             release(piece);
             throw new ConnectionClosedException("the server is stopping");
@@ -159,10 +165,16 @@ final class PendingResponse implements ResponseWriter.Place {
     /** On the loop: takes the writer's hand-over of the end (see {@link LoopTurn}). */
     void takeEnd() {
         if (rest != null) {
-            pieces.add(rest);
+            add(rest);
             rest = null;
         }
         ended = true;
+    }
+
+    /** On the loop: the writer gave up; what arrived goes out, then the connection closes. */
+    void takeAbort() {
+        ended = true;
+        closeAfter = true;
     }
 
     HttpConnection connection() {
