@@ -56,6 +56,18 @@ public final class Json {
         return maxDepth;
     }
 
+    /** {@code value} as JSON bytes, e.g. for a client's request body. */
+    public byte[] toBytes(Object value) {
+        JsonWriter writer = newWriter();
+        write(writer, value);
+        return writer.toByteArray();
+    }
+
+    /** {@code bytes} read as a {@code type}, e.g. a client's view of a response; no limits apply. */
+    public <T> T fromBytes(Class<T> type, byte[] bytes) throws IOException {
+        return dsl.deserialize(type, bytes, bytes.length);
+    }
+
     JsonWriter newWriter() {
         return dsl.newWriter(512);
     }
