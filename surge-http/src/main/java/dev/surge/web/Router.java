@@ -130,11 +130,11 @@ final class Router implements RequestHandler {
         }
         if (match != null) {
             run(match.value(), request, response, match, scope);
-        } else if (method == Method.OPTIONS && (request.path().equals("*") || allowed(request) != null)) {
-            run(options, request, response, null, scope);
-        } else {
-            run(allowed(request) == null ? notFound : notAllowed, request, response, null, scope);
+            return;
         }
+        String allow = allowed(request);
+        Compiled answer = allow == null ? notFound : method == Method.OPTIONS ? options : notAllowed;
+        run(answer, request, response, null, scope);
     }
 
     private RouteTable.Match<Compiled> find(Method method, Request request) {

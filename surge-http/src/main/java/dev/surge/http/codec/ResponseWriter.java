@@ -130,7 +130,7 @@ public final class ResponseWriter implements AsyncResponse {
     }
 
     /** Whether a stream was opened and is not closed yet. */
-    public boolean streaming() {
+    private boolean streaming() {
         return stream != null && !stream.isClosed();
     }
 
