@@ -7,7 +7,9 @@ import dev.surge.http.Method;
 import dev.surge.http.Response;
 import io.netty.buffer.ByteBuf;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,6 +229,47 @@ public final class ResponseWriter implements AsyncResponse {
     }
 
     @Override
+    public void sendFile(ContentType type, FileChannel file, long position, long count) {
+        boolean handed = false;
+        try {
+            if (position < 0 || count < 0) {
+                throw new IllegalArgumentException("file position and count must not be negative: " + position + ", " + count);
+            }
+            markSent();
+            boolean bodyAllowed = bodyAllowed();
+            ByteBuf out = sink.batch();
+            out.writeBytes(StatusLine.of(status));
+            out.writeBytes(date.lines());
+            if (bodyAllowed) {
+                out.writeBytes(type.headerLine());
+                out.writeBytes(CONTENT_LENGTH);
+                writeDecimal(out, count);
+                out.writeBytes(CRLF);
+            }
+            writeConnectionAndExtras(out);
+            out.writeBytes(CRLF);
+            sink.appended();
+            if (bodyAllowed && !headRequest && count > 0) {
+                handed = true;
+                sink.file(file, position, count);
+            }
+            sink.ended();
+        } finally {
+            if (!handed) {
+                closeQuietly(file);
+            }
+        }
+    }
+
+    private static void closeQuietly(FileChannel file) {
+        try {
+            file.close();
+        } catch (IOException e) {
+            // A read-only file whose bytes were not sent: nothing to lose.
+        }
+    }
+
+    @Override
     public OutputStream stream(ContentType type) {
         markSent();
         boolean bodyAllowed = bodyAllowed();
@@ -346,19 +389,19 @@ public final class ResponseWriter implements AsyncResponse {
         out.writeBytes(CONTINUE);
     }
 
-    private static void writeDecimal(ByteBuf out, int value) {
+    private static void writeDecimal(ByteBuf out, long value) {
         if (value < 10) {
-            out.writeByte('0' + value);
+            out.writeByte((int) ('0' + value));
             return;
         }
         int digits = 1;
-        for (int v = value; v >= 10; v /= 10) {
+        for (long v = value; v >= 10; v /= 10) {
             digits++;
         }
         int at = out.writerIndex();
         out.ensureWritable(digits);
         for (int i = digits - 1; i >= 0; i--) {
-            out.setByte(at + i, '0' + value % 10);
+            out.setByte(at + i, (int) ('0' + value % 10));
             value /= 10;
         }
         out.writerIndex(at + digits);
