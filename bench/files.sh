@@ -114,7 +114,10 @@ cat "$WWW/16k.bin" "$WWW/1g.bin" >/dev/null
 
 port_of() {
   local i
-  for i in "${!FILE_SERVERS[@]}"; do [[ ${FILE_SERVERS[$i]} == "$1" ]] && echo $((BASE_PORT + i)); done
+  for i in "${!FILE_SERVERS[@]}"; do
+    [[ ${FILE_SERVERS[$i]} == "$1" ]] && { echo $((BASE_PORT + i)); return 0; }
+  done
+  return 1
 }
 
 nginx_conf() { # name port -> path of its config

@@ -177,8 +177,12 @@ final class FileSender {
 
     /** Every value of a list header, joined with commas, or null when it is absent. */
     private static String joined(Context ctx, String name) {
+        String first = ctx.header(name).orElse(null);
+        if (first == null) {
+            return null;  // the common case, without the list
+        }
         var values = ctx.headers(name);
-        return values.isEmpty() ? null : values.size() == 1 ? values.getFirst() : String.join(",", values);
+        return values.size() == 1 ? first : String.join(",", values);
     }
 
     /** Whether an Accept-Encoding value accepts gzip (RFC 9110 §12.5.3), with a q-value above zero. */

@@ -2,6 +2,7 @@ package dev.surge.web;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
@@ -36,28 +37,31 @@ final class StaticFiles implements Handler {
         this.options = options;
     }
 
+    /** A path under the root, what it is, and whether a symbolic link led to it. */
+    private record Found(Path path, BasicFileAttributes attributes, boolean viaLink) {
+    }
+
     @Override
     public void handle(Context ctx) {
         String raw = ctx.rawPathParam("*");
-        Path path = raw == null ? root : resolve(raw);
-        if (path == null) {
+        Found found = raw == null ? find(root, false) : resolve(raw);
+        if (found == null) {
             FileSender.notFound(ctx);
             return;
         }
-        BasicFileAttributes attributes = attributes(path);
-        if (attributes == null || !inside(path)) {
+        if (found.attributes().isDirectory()) {
+            if (raw == null || raw.isEmpty() || raw.endsWith("/")) {
+                directory(ctx, found);
+            } else {
+                redirectToDirectory(ctx);
+            }
+            return;
+        }
+        if (!found.attributes().isRegularFile() || raw.endsWith("/")) {
             FileSender.notFound(ctx);
             return;
         }
-        if (attributes.isDirectory()) {
-            directory(ctx, path, raw == null || raw.isEmpty() || raw.endsWith("/") ? path : null);
-            return;
-        }
-        if (!attributes.isRegularFile() || raw.endsWith("/")) {
-            FileSender.notFound(ctx);
-            return;
-        }
-        FileSender.send(ctx, path, attributes, precompressed(ctx, path), options);
+        FileSender.send(ctx, found.path(), found.attributes(), precompressed(ctx, found), options);
     }
 
     /** 301 to the same path with a '/' added (the query kept): a directory's own path. */
@@ -67,53 +71,50 @@ final class StaticFiles implements Handler {
                 .text("Moved Permanently: " + ctx.path() + "/\n");
     }
 
-    private void directory(Context ctx, Path dir, Path withSlash) {
-        if (withSlash == null) {
-            redirectToDirectory(ctx);
-            return;
-        }
+    private void directory(Context ctx, Found dir) {
         if (options.indexFile() != null) {
-            Path index = dir.resolve(options.indexFile());
-            BasicFileAttributes attributes = attributes(index);
-            if (attributes != null && attributes.isRegularFile() && inside(index)) {
-                FileSender.send(ctx, index, attributes, precompressed(ctx, index), options);
+            Found index = find(dir.path().resolve(options.indexFile()), dir.viaLink());
+            if (index != null && index.attributes().isRegularFile()) {
+                FileSender.send(ctx, index.path(), index.attributes(), precompressed(ctx, index), options);
                 return;
             }
         }
         if (options.listing()) {
-            DirectoryListing.answer(ctx, dir, root);
+            DirectoryListing.answer(ctx, dir.path(), root);
             return;
         }
         FileSender.notFound(ctx);
     }
 
-    /** {@code NAME.gz} beside {@code file}, when the client may get it and it exists under the root. */
-    private FileSender.Sibling precompressed(Context ctx, Path file) {
+    /** {@code NAME.gz} beside the file, when the client may get it and it is a file under the root. */
+    private FileSender.Sibling precompressed(Context ctx, Found file) {
         if (!options.precompressed() || !FileSender.acceptsGzip(ctx.header("Accept-Encoding").orElse(""))) {
             return null;
         }
-        Path gz = file.resolveSibling(file.getFileName() + ".gz");
-        BasicFileAttributes attributes = attributes(gz);
-        if (attributes == null || !attributes.isRegularFile() || !inside(gz)) {
+        Path path = file.path();
+        Found gz = find(path.resolveSibling(path.getFileName() + ".gz"), file.viaLink());
+        if (gz == null || !gz.attributes().isRegularFile()) {
             return null;
         }
-        return new FileSender.Sibling(gz, attributes);
+        return new FileSender.Sibling(gz.path(), gz.attributes());
     }
 
     /**
-     * The path below the root for the raw (percent-encoded) rest of the request path, or null
-     * when a segment is unsafe. A trailing '/' is allowed (a directory).
+     * What the raw (percent-encoded) rest of the request path names under the root, or null
+     * when a segment is unsafe or nothing is there. A trailing '/' is allowed (a directory).
+     * The directories on the way are looked at without following links, so that the common
+     * case, no link anywhere, costs one lstat per directory and none of realpath's calls.
      */
-    Path resolve(String raw) {
-        if (raw.isEmpty()) {
-            return root;
+    private Found resolve(String raw) {
+        if (raw.startsWith("/")) {
+            return null;
         }
         Path path = root;
-        int start = 0;
-        int n = raw.length();
-        while (start < n) {
+        boolean viaLink = false;
+        int n = raw.endsWith("/") ? raw.length() - 1 : raw.length();
+        for (int start = 0; start < n; ) {
             int slash = raw.indexOf('/', start);
-            int end = slash < 0 ? n : slash;
+            int end = slash < 0 || slash > n ? n : slash;
             if (end == start) {
                 return null;  // an empty segment: '//' or a leading '/'
             }
@@ -121,10 +122,37 @@ final class StaticFiles implements Handler {
             if (!safe(segment)) {
                 return null;
             }
+            if (path != root && !viaLink) {
+                BasicFileAttributes dir = attributes(path, LinkOption.NOFOLLOW_LINKS);
+                if (dir == null) {
+                    return null;
+                }
+                viaLink = dir.isSymbolicLink();
+            }
             path = path.resolve(segment);
             start = end + 1;
         }
-        return path;
+        return find(path, viaLink);
+    }
+
+    /**
+     * The attributes of {@code path}, links followed, or null when it is missing or lies
+     * outside the root. Only when a link is involved (the path is one, or one led to it) is the
+     * real path resolved and checked against the root's.
+     */
+    private Found find(Path path, boolean viaLink) {
+        BasicFileAttributes attributes = attributes(path, LinkOption.NOFOLLOW_LINKS);
+        if (attributes == null) {
+            return null;
+        }
+        if (viaLink || attributes.isSymbolicLink()) {
+            if (!inside(path)) {
+                return null;
+            }
+            BasicFileAttributes target = attributes(path);
+            return target == null ? null : new Found(path, target, true);
+        }
+        return new Found(path, attributes, false);
     }
 
     private static boolean safe(String segment) {
@@ -149,9 +177,9 @@ final class StaticFiles implements Handler {
         }
     }
 
-    private static BasicFileAttributes attributes(Path path) {
+    private static BasicFileAttributes attributes(Path path, LinkOption... options) {
         try {
-            return Files.readAttributes(path, BasicFileAttributes.class);
+            return Files.readAttributes(path, BasicFileAttributes.class, options);
         } catch (IOException | SecurityException e) {
             return null;
         }

@@ -86,6 +86,22 @@ class FileRulesTest {
     }
 
     @Test
+    void handWrittenDatesMatchJavaTime() {
+        var reference = java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
+                .withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(1);
+        long[] edges = {0, 86399, 86400, 951782400 /* 2000-02-29 */, 951868800, 4107542400L /* 2100-03-01 */,
+                253402300799L /* 9999-12-31 23:59:59 */, 253402300800L, -1};
+        for (long second : edges) {
+            assertEquals(reference.format(java.time.Instant.ofEpochSecond(second)), HttpDates.format(second), "at " + second);
+        }
+        for (int i = 0; i < 100_000; i++) {
+            long second = Math.floorMod(random.nextLong(), 253402300800L);
+            assertEquals(reference.format(java.time.Instant.ofEpochSecond(second)), HttpDates.format(second), "at " + second);
+        }
+    }
+
+    @Test
     void mediaTypes() {
         assertEquals("text/html; charset=utf-8", MediaTypes.of("index.html").value());
         assertEquals("text/css; charset=utf-8", MediaTypes.of("a.CSS").value());

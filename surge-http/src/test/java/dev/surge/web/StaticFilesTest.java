@@ -60,6 +60,8 @@ class StaticFilesTest {
         Files.createSymbolicLink(root.resolve("escape.txt"), dir.resolve("secret.txt"));
         Files.createSymbolicLink(root.resolve("outside"), dir);
         Files.createSymbolicLink(root.resolve("alias.txt"), root.resolve("a.txt"));
+        Files.createSymbolicLink(root.resolve("docs/up"), dir);
+        Files.createSymbolicLink(root.resolve("manual"), root.resolve("docs"));
         served = Served.start(App.create()
                 .files("/static", root)
                 .files("/listed", root, FileOptions.defaults().listing(true).maxAge(Duration.ofHours(1)).indexFile(null))
@@ -265,7 +267,7 @@ class StaticFilesTest {
                 "/static/docs/../../secret.txt", "/static/docs%2f..%2f..%2fsecret.txt", "/static/..%2fsecret.txt",
                 "/static/%5c..%5csecret.txt", "/static/..%5csecret.txt", "/static/a.txt%00.html", "/static//etc/passwd",
                 "/static/escape.txt", "/static/outside/secret.txt", "/static/./a.txt", "/static/%2e/a.txt",
-                "/static/docs//index.html",
+                "/static/docs//index.html", "/static/docs/up/secret.txt", "/static/manual/up/secret.txt", "/static/docs/up/",
         };
         try (WireClient wire = served.wire()) {
             for (String attack : attacks) {
@@ -276,6 +278,8 @@ class StaticFilesTest {
             }
         }
         assertEquals(TEXT, text(get("/static/alias.txt")), "a link inside the root is followed");
+        assertEquals("<h1>docs</h1>", text(get("/static/manual/index.html")), "so is a link to a directory inside");
+        assertEquals("<h1>docs</h1>", text(get("/static/manual/")));
     }
 
     @Test

@@ -14,6 +14,16 @@ public interface ResponseSink {
     /** The buffer to append to now. */
     ByteBuf batch();
 
+    /**
+     * The buffer to append to now, with room for {@code room} more bytes: a sink that makes
+     * its buffer now makes it that large, rather than growing it (a copy) on the way.
+     */
+    default ByteBuf batch(int room) {
+        ByteBuf out = batch();
+        out.ensureWritable(room);
+        return out;
+    }
+
     /** Called after a response or a chunk was appended, so that a large batch goes out early. */
     void appended();
 

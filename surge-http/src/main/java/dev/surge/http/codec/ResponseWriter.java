@@ -33,6 +33,15 @@ public final class ResponseWriter implements AsyncResponse {
     private static final byte[] KEEP_ALIVE = "Connection: keep-alive\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHUNKED = "Transfer-Encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * File bodies up to this size are read into the response's buffer, so that they leave with
+     * the head in one write (one TCP segment), as responses of bytes do; a head and a sendfile
+     * would go out as two. Larger files go by sendfile, the copy saved outweighing the extra
+     * write.
+     */
+    static final int FILE_COPY_BYTES = 32 * 1024;
+    /** Room asked for a head: enough for the usual lines, and a head that needs more grows its buffer. */
+    private static final int HEAD_ROOM = 512;
     /** {@code N\r\n\r\n} for small bodies: a Content-Length value and the end of the head. */
     private static final byte[][] LENGTH_AND_END = new byte[1024][];
 
@@ -237,7 +246,10 @@ public final class ResponseWriter implements AsyncResponse {
             }
             markSent();
             boolean bodyAllowed = bodyAllowed();
-            ByteBuf out = sink.batch();
+            boolean body = bodyAllowed && !headRequest && count > 0;
+            boolean copied = body && count <= FILE_COPY_BYTES;
+            ByteBuf out = sink.batch(HEAD_ROOM + (copied ? (int) count : 0));
+            int headStart = out.writerIndex();
             out.writeBytes(StatusLine.of(status));
             out.writeBytes(date.lines());
             if (bodyAllowed) {
@@ -248,8 +260,16 @@ public final class ResponseWriter implements AsyncResponse {
             }
             writeConnectionAndExtras(out);
             out.writeBytes(CRLF);
+            if (copied) {
+                if (!copy(file, position, (int) count, out, headStart)) {
+                    // Shorter than promised: as when it shrinks while being sent, the connection ends.
+                    abort();
+                    return;
+                }
+                body = false;
+            }
             sink.appended();
-            if (bodyAllowed && !headRequest && count > 0) {
+            if (body) {
                 handed = true;
                 sink.file(file, position, count);
             }
@@ -258,6 +278,28 @@ public final class ResponseWriter implements AsyncResponse {
             if (!handed) {
                 closeQuietly(file);
             }
+        }
+    }
+
+    /**
+     * Reads {@code count} bytes of the file into {@code out}, after the head. False, with the
+     * head taken back out, when the file ends first; an I/O error also takes the head back.
+     */
+    private static boolean copy(FileChannel file, long position, int count, ByteBuf out, int headStart) {
+        out.ensureWritable(count);
+        try {
+            for (int done = 0; done < count; ) {
+                int n = out.writeBytes(file, position + done, count - done);
+                if (n < 0) {
+                    out.writerIndex(headStart);
+                    return false;
+                }
+                done += n;
+            }
+            return true;
+        } catch (IOException e) {
+            out.writerIndex(headStart);
+            throw new java.io.UncheckedIOException("cannot read the file to send: " + e.getMessage(), e);
         }
     }
 
@@ -310,8 +352,7 @@ public final class ResponseWriter implements AsyncResponse {
     private void encode(ContentType type, byte[] body, int offset, int length) {
         markSent();
         boolean bodyAllowed = bodyAllowed();
-        ByteBuf out = sink.batch();
-        out.ensureWritable(256 + (headRequest ? 0 : length));
+        ByteBuf out = sink.batch(HEAD_ROOM + (headRequest ? 0 : length));
         boolean plainEnd = keepAlive && version == HttpVersion.HTTP_1_1
                 && (extraHeaders == null || extraHeaders.isEmpty());
         if (type != null && bodyAllowed) {

@@ -59,6 +59,17 @@ final class ConnectionOutput implements ResponseSink, ResponseWriter.Deferral {
     }
 
     @Override
+    public ByteBuf batch(int room) {
+        if (batch == null && queue.isEmpty() && queuedAnswer == null) {
+            batch = ctx.alloc().ioBuffer(Math.max(BATCH_INITIAL_BYTES, room));
+            return batch;
+        }
+        ByteBuf out = batch();
+        out.ensureWritable(room);
+        return out;
+    }
+
+    @Override
     public void appended() {
         if (queuedAnswer == null && batch.readableBytes() >= BATCH_WRITE_THRESHOLD) {
             writeBatch();
