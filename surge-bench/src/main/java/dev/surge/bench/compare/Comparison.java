@@ -101,6 +101,22 @@ public record Comparison(BenchResults old, BenchResults now, double alpha, List<
         return new Comparison(old, now, alpha, rows);
     }
 
+    /**
+     * The recorded conditions (machine, JDK, run lengths) that differ between the two runs, each
+     * as {old, new}; a condition one file lacks is not a difference. The test judges the spread
+     * of the samples, not whether the runs were made alike: this is what a reader needs for that.
+     */
+    public static Map<String, String[]> differences(BenchResults old, BenchResults now) {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        old.conditions().forEach((k, v) -> {
+            String n = now.conditions().get(k);
+            if (n != null && !n.equals(v)) {
+                out.put(k, new String[] {v.isEmpty() ? "(none)" : v, n.isEmpty() ? "(none)" : n});
+            }
+        });
+        return out;
+    }
+
     private static String figureKey(Figure f) {
         return f.name() + "\n" + f.unit();
     }

@@ -22,6 +22,9 @@ final class ComparisonJson {
         root.put("test", "two-sided Mann-Whitney U (exact p without ties for n < 50, else normal"
                 + " approximation with continuity correction)");
         root.put("alpha", c.alpha());
+        Map<String, Object> differences = new LinkedHashMap<>();
+        Comparison.differences(c.old(), c.now()).forEach((k, v) -> differences.put(k, List.of(v[0], v[1])));
+        root.put("conditions_differ", differences);
         List<Object> rows = new ArrayList<>();
         for (Comparison.Row r : c.rows()) {
             Map<String, Object> row = new LinkedHashMap<>();

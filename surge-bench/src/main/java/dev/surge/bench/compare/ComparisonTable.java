@@ -30,6 +30,10 @@ public final class ComparisonTable {
         out.append("new: ").append(c.now().file()).append('\n');
         out.append(String.format(Locale.ROOT, "%s; medians; two-sided Mann-Whitney U on every round's or"
                 + " iteration's value, significant at p < %s%n", c.old().kind().description(), alpha(c.alpha())));
+        for (Map.Entry<String, String[]> d : Comparison.differences(c.old(), c.now()).entrySet()) {
+            out.append("note: the runs differ in ").append(d.getKey()).append(": ").append(d.getValue()[0])
+                    .append(" -> ").append(d.getValue()[1]).append('\n');
+        }
         Map<Figure, List<Comparison.Row>> byFigure = new LinkedHashMap<>();
         for (Comparison.Row r : c.rows()) {
             byFigure.computeIfAbsent(r.figure(), k -> new ArrayList<>()).add(r);

@@ -37,6 +37,16 @@ final class JmhFormat {
         return series;
     }
 
+    /** The JVM and the run lengths of the first benchmark (JMH runs them all alike unless told otherwise). */
+    static Map<String, String> conditions(List<?> array) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (!array.isEmpty() && array.getFirst() instanceof Map<?, ?> first) {
+            SurgeBenchFormat.copy(first, List.of("jdkVersion", "vmName", "vmVersion", "jvmArgs", "forks", "threads",
+                    "warmupIterations", "warmupTime", "measurementIterations", "measurementTime"), out);
+        }
+        return out;
+    }
+
     /** {@code dev.surge.bench.CodecBenchmark.surge1ReqPerRead} with params → {@code CodecBenchmark.surge1ReqPerRead[size=16]}. */
     private static String rowName(String benchmark, Map<?, ?> params) {
         int method = benchmark.lastIndexOf('.');

@@ -70,6 +70,24 @@ final class SurgeBenchFormat {
         return series;
     }
 
+    /** The machine and the load's settings, as far as the file records them. */
+    static Map<String, String> conditions(Map<?, ?> root) {
+        Map<String, String> out = new LinkedHashMap<>();
+        copy(JsonTree.object(root, "machine"), List.of("cpu_model", "nproc", "kernel", "java", "wrk"), out);
+        copy(JsonTree.object(root, "parameters"), List.of("connections", "pipeline_depth", "warmup_s", "duration_s",
+                "server_cpu", "load_cpu", "java_opts"), out);
+        return out;
+    }
+
+    static void copy(Map<?, ?> from, List<String> keys, Map<String, String> to) {
+        for (String k : keys) {
+            Object v = from.get(k);
+            if (v != null) {
+                to.put(k, v instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue()) : String.valueOf(v));
+            }
+        }
+    }
+
     private static String rowName(Path file, Map<?, ?> entry) throws ResultsException {
         String server = JsonTree.text(entry, "server", null);
         if (server == null) {

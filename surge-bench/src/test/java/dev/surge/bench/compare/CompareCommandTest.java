@@ -117,6 +117,26 @@ class CompareCommandTest {
     }
 
     @Test
+    void notesWhereTheRunsWereNotMadeAlike(@TempDir Path dir) throws Exception {
+        Path routes = resource("routes-20261128T080112Z.json");
+        Map<String, Object> tree = new java.util.LinkedHashMap<>();
+        ((Map<?, ?>) JsonTree.read(routes)).forEach((k, v) -> tree.put((String) k, v));
+        Map<String, Object> machine = new java.util.LinkedHashMap<>();
+        ((Map<?, ?>) tree.get("machine")).forEach((k, v) -> machine.put((String) k, v));
+        machine.put("cpu_model", "Intel(R) Xeon(R) Processor");
+        tree.put("machine", machine);
+        Path other = dir.resolve("other-machine.json");
+        try (var out = Files.newOutputStream(other)) {
+            JsonTree.write(tree, out);
+        }
+        Result r = run(routes, other);
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("note: the runs differ in cpu_model: AMD EPYC -> Intel(R) Xeon(R) Processor"),
+                r.out().lines().filter(l -> l.startsWith("note:")).toList());
+        assertTrue(run(routes, routes).out().lines().noneMatch(l -> l.startsWith("note:")));
+    }
+
+    @Test
     void badInputGetsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
         Path routes = resource("routes-20261128T080112Z.json");
         Path notJson = Files.writeString(dir.resolve("notes.json"), "hello");
