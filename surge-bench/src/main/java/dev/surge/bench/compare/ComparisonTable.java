@@ -5,12 +5,10 @@ import dev.surge.bench.results.Series;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Renders a {@link Comparison} as text that is also Markdown: one table per figure, with the
@@ -38,7 +36,7 @@ public final class ComparisonTable {
         for (Comparison.Row r : c.rows()) {
             byFigure.computeIfAbsent(r.figure(), k -> new ArrayList<>()).add(r);
         }
-        Set<String> tooFew = new LinkedHashSet<>();
+        Map<String, Double> tooFew = new LinkedHashMap<>(); // "n1+n2" -> the smallest possible p
         byFigure.forEach((figure, rows) -> {
             out.append('\n').append(figure.heading()).append("\n\n");
             List<String[]> cells = new ArrayList<>();
@@ -48,8 +46,7 @@ public final class ComparisonTable {
                 String n = r.old().map(s -> String.valueOf(s.size())).orElse("-") + "+"
                         + r.now().map(s -> String.valueOf(s.size())).orElse("-");
                 if (few) {
-                    tooFew.add(r.significance().n1() + "+" + r.significance().n2() + " "
-                            + fmtP(r.significance().smallestP()));
+                    tooFew.put(r.significance().n1() + "+" + r.significance().n2(), r.significance().smallestP());
                     n += " *";
                 }
                 cells.add(new String[] {r.name(), median(r.old()), median(r.now()), percent(r.changePercent()),
@@ -59,12 +56,9 @@ public final class ComparisonTable {
         });
         if (!tooFew.isEmpty()) {
             out.append('\n');
-            for (String f : tooFew) {
-                String[] parts = f.split(" ");
-                out.append(String.format(Locale.ROOT, "* n=%s: too few samples for the test ever to reach"
-                        + " p < %s (the smallest two-sided p the exact test can give is %s); run more rounds"
-                        + " (4 a side can reach 0.029).%n", parts[0], alpha(c.alpha()), parts[1]));
-            }
+            tooFew.forEach((n, smallest) -> out.append(String.format(Locale.ROOT, "* n=%s: too few samples for the"
+                    + " test ever to reach p < %s (the smallest two-sided p the exact test can give is %s); run more"
+                    + " rounds (4 a side can reach 0.029).%n", n, alpha(c.alpha()), fmtP(smallest))));
         }
         return out.toString();
     }
