@@ -20,6 +20,10 @@ Subcommands:
   flood   one request in flight on each of up to 100,000 connections, against a slow
           route (GET /delay/{ms}): errors, and the server's memory per connection and per
           request in flight. ./surge bench flood --help.
+  files   static files from Surge (surge run --files) and from nginx (plain, and with its
+          open-file cache), one pinned core each: a 16 KiB file under wrk and 1 GiB
+          downloads with curl; requests/s, throughput and server CPU per request and per
+          GiB. ./surge bench files --help.
   codec   the HTTP/1.1 codecs alone, in memory (JMH): Surge's against Netty's HttpServerCodec,
           time and bytes allocated per request. ./surge bench codec --help.
   compare OLD.json NEW.json [--json FILE]
@@ -50,6 +54,9 @@ case "$cmd" in
     ;;
   codec)
     exec "$HERE/codec.sh" "$@"
+    ;;
+  files)
+    exec "$HERE/files.sh" "$@"
     ;;
   compare)
     : "${SURGE_JDK:?run through ./surge bench compare}" "${SURGE_BENCH_CP:?run through ./surge bench compare}"

@@ -42,18 +42,33 @@ class PlaintextAllocationTest {
             try {
                 exchange.run(30_000, 1);
                 exchange.run(30_000, 16);
-                AllocatedBytes loop = AllocatedBytes.ofThreadsNamed("surge-io");
-                exchange.run(20_000, 1);
-                double oneByOne = BUDGET.assertWithin(loop, 20_000);
-                AllocatedBytes pipelinedLoop = AllocatedBytes.ofThreadsNamed("surge-io");
-                exchange.run(80_000, 16);
-                double pipelined = BUDGET.assertWithin(pipelinedLoop, 80_000);
+                double oneByOne = BUDGET.assertWithin(medianOfWindows(exchange, 20_000, 1));
+                double pipelined = BUDGET.assertWithin(medianOfWindows(exchange, 80_000, 16));
                 System.out.printf("inline /plaintext: %.1f bytes per request one at a time, %.1f pipelined x16%n",
                         oneByOne, pipelined);
             } finally {
                 ResourceLeakDetector.setLevel(testLevel);
             }
         }
+    }
+
+    /**
+     * Bytes the event loop allocated per request, the median of three windows of
+     * {@code requests}: now and then one window shows a burst of megabytes that is no request's
+     * (seen with leak detection off too: compiled code giving way to the interpreter for a
+     * while), and one burst in three windows must not decide the budget.
+     */
+    private static double medianOfWindows(Exchange exchange, int requests, int depth) throws Exception {
+        double[] windows = new double[3];
+        for (int i = 0; i < windows.length; i++) {
+            AllocatedBytes loop = AllocatedBytes.ofThreadsNamed("surge-io");
+            exchange.run(requests, depth);
+            windows[i] = loop.perOp(requests);
+        }
+        java.util.Arrays.sort(windows);
+        System.out.printf("windows of %d requests (depth %d): %s bytes per request%n", requests, depth,
+                java.util.Arrays.toString(windows));
+        return windows[1];
     }
 
     /** Sends requests in batches and reads exactly their responses, which all have one length. */

@@ -43,11 +43,8 @@ public final class Context {
     private byte[] body;
     private int bodyOffset;
     private int bodyLength;
-    /** A file body: open until handed to the response at {@link #finish}, or closed when replaced. */
-    private FileChannel file;
-    private long filePosition;
-    /** The file body's length, or -1 when the body is not a file. */
-    private long fileCount = -1;
+    /** A file body, or null; in an object of its own so that every other answer's Context stays small. */
+    private FileBody file;
     private boolean answered;
     private OutputStream stream;
     private String requestId;
@@ -287,7 +284,7 @@ public final class Context {
             throw new IllegalStateException("the response is being streamed; write to the stream instead");
         }
         closeFile();
-        fileCount = -1;
+        file = null;
         bodyType = type;
         body = bytes;
         bodyOffset = offset;
@@ -296,21 +293,33 @@ public final class Context {
     }
 
     /** Answers with {@code count} bytes of {@code file} from {@code position}; the Context owns the file from here. */
-    void answerFile(ContentType type, FileChannel file, long position, long count) {
+    void answerFile(ContentType type, FileChannel channel, long position, long count) {
         answer(type, null, 0, 0);
-        this.file = file;
-        this.filePosition = position;
-        this.fileCount = count;
+        this.file = new FileBody(channel, position, count);
     }
 
+    /** A file answered: the channel until the response takes it (then null), and what of it is sent. */
+    private static final class FileBody {
+        FileChannel channel;
+        final long position;
+        final long count;
+
+        FileBody(FileChannel channel, long position, long count) {
+            this.channel = channel;
+            this.position = position;
+            this.count = count;
+        }
+    }
+
+    /** Closes a file body the response has not taken. */
     private void closeFile() {
-        if (file != null) {
+        if (file != null && file.channel != null) {
             try {
-                file.close();
+                file.channel.close();
             } catch (IOException e) {
                 // Read-only and unsent: nothing is lost.
             }
-            file = null;
+            file.channel = null;
         }
     }
 
@@ -321,7 +330,7 @@ public final class Context {
         bodyType = null;
         body = null;
         closeFile();
-        fileCount = -1;
+        file = null;
         answered = false;
     }
 
@@ -337,7 +346,7 @@ public final class Context {
 
     /** Bytes of the gathered body, or -1 when streamed or discarded. */
     long bodyLength() {
-        return stream != null || discarded ? -1 : fileCount >= 0 ? fileCount : bodyLength;
+        return stream != null || discarded ? -1 : file != null ? file.count : bodyLength;
     }
 
     boolean streaming() {
@@ -368,10 +377,10 @@ public final class Context {
             closeFile();
             throw e;
         }
-        if (file != null) {
-            FileChannel sent = file;
-            file = null;  // the response owns it now, whatever happens
-            response.sendFile(bodyType, sent, filePosition, fileCount);
+        if (file != null && file.channel != null) {
+            FileChannel sent = file.channel;
+            file.channel = null;  // the response owns it now, whatever happens
+            response.sendFile(bodyType, sent, file.position, file.count);
         } else if (bodyType != null) {
             response.send(bodyType, body, bodyOffset, bodyLength);
         } else {

@@ -33,9 +33,11 @@ final class FileSender {
 
     /**
      * Answers {@code ctx} with {@code file}, whose attributes were just read. {@code gzip} is
-     * the precompressed sibling to offer, or null.
+     * the precompressed sibling to offer, or null; {@code openFiles} the cache of open small
+     * files to take the descriptor from, or null to open it for this response.
      */
-    static void send(Context ctx, Path file, BasicFileAttributes attributes, Sibling gzip, FileOptions options) {
+    static void send(Context ctx, Path file, BasicFileAttributes attributes, Sibling gzip, FileOptions options,
+                     OpenFiles openFiles) {
         boolean compressed = gzip != null && acceptsGzip(ctx.header("Accept-Encoding").orElse(""));
         Path sent = compressed ? gzip.path() : file;
         BasicFileAttributes attrs = compressed ? gzip.attributes() : attributes;
@@ -83,7 +85,10 @@ final class FileSender {
         }
         FileChannel channel;
         try {
-            channel = FileChannel.open(sent, StandardOpenOption.READ);
+            channel = openFiles == null ? null : openFiles.open(sent, attrs);
+            if (channel == null) {
+                channel = FileChannel.open(sent, StandardOpenOption.READ);
+            }
         } catch (AccessDeniedException e) {
             ctx.resetResponse();
             ctx.status(403).text("Forbidden: " + ctx.path() + " cannot be read\n");
@@ -109,7 +114,7 @@ final class FileSender {
             notFound(ctx);
             return;
         }
-        send(ctx, file, attributes, null, options);
+        send(ctx, file, attributes, null, options, null);
     }
 
     /** 404, forgetting any header set for the file. */

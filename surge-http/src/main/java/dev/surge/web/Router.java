@@ -94,6 +94,10 @@ final class Router implements RequestHandler {
         }
         for (Routes.Registration r : scope.routes) {
             boolean inline = r.handler() instanceof Route.InlineHandler;
+            Handler inner = r.handler() instanceof Route.InlineHandler wrapped ? wrapped.handler() : r.handler();
+            if (inner instanceof AutoCloseable closeable && !resources.contains(closeable)) {
+                resources.add(closeable);  // e.g. the open files of a files() route
+            }
             table.add(r.method(), r.pattern(), new Compiled(Chain.compose(m, b, r.handler(), a), inline));
             methods.add(r.method());
         }
@@ -206,7 +210,8 @@ final class Router implements RequestHandler {
 
     /**
      * After the server closed its connections (which interrupted their virtual threads):
-     * waits for the handlers still running, then closes the app's resources (access logs).
+     * waits for the handlers still running, then closes the app's resources (access logs,
+     * open files).
      */
     @Override
     public void close() {

@@ -20,9 +20,11 @@ import java.nio.file.attribute.BasicFileAttributes;
  * relative links in its index resolve; with it, the index file is served, else the listing if
  * it is on, else 404.
  */
-final class StaticFiles implements Handler {
+final class StaticFiles implements Handler, AutoCloseable {
     private final Path root;
     private final FileOptions options;
+    /** Open small files, on event loops only (a cache per virtual thread would never be used twice). */
+    private final OpenFiles openFiles;
 
     StaticFiles(Path directory, FileOptions options) {
         try {
@@ -35,6 +37,15 @@ final class StaticFiles implements Handler {
             throw new IllegalArgumentException("cannot serve files from " + directory + ": not a directory");
         }
         this.options = options;
+        this.openFiles = options.onEventLoop() ? new OpenFiles() : null;
+    }
+
+    /** Closes the cached descriptors; the server has stopped. */
+    @Override
+    public void close() {
+        if (openFiles != null) {
+            openFiles.close();
+        }
     }
 
     /** A path under the root, what it is, and whether a symbolic link led to it. */
@@ -61,7 +72,7 @@ final class StaticFiles implements Handler {
             FileSender.notFound(ctx);
             return;
         }
-        FileSender.send(ctx, found.path(), found.attributes(), precompressed(ctx, found), options);
+        FileSender.send(ctx, found.path(), found.attributes(), precompressed(ctx, found), options, openFiles);
     }
 
     /** 301 to the same path with a '/' added (the query kept): a directory's own path. */
@@ -75,7 +86,7 @@ final class StaticFiles implements Handler {
         if (options.indexFile() != null) {
             Found index = find(dir.path().resolve(options.indexFile()), dir.viaLink());
             if (index != null && index.attributes().isRegularFile()) {
-                FileSender.send(ctx, index.path(), index.attributes(), precompressed(ctx, index), options);
+                FileSender.send(ctx, index.path(), index.attributes(), precompressed(ctx, index), options, openFiles);
                 return;
             }
         }
@@ -143,6 +154,9 @@ final class StaticFiles implements Handler {
     private Found find(Path path, boolean viaLink) {
         BasicFileAttributes attributes = attributes(path, LinkOption.NOFOLLOW_LINKS);
         if (attributes == null) {
+            if (openFiles != null) {
+                openFiles.forget(path);
+            }
             return null;
         }
         if (viaLink || attributes.isSymbolicLink()) {

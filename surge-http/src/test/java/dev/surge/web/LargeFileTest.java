@@ -120,7 +120,7 @@ class LargeFileTest {
                 }
             }
         }
-        awaitOpen(file, 0);
+        OpenDescriptors.await(file, 0);
     }
 
     @Test
@@ -130,16 +130,16 @@ class LargeFileTest {
         try (WireClient wire = served.wire()) {
             wire.send("GET /f/8m.bin HTTP/1.1\r\nHost: x\r\n\r\n".repeat(requests));
             int limit = 16;  // HttpConnection.MAX_FILES_IN_FLIGHT
-            awaitOpen(file, limit);
+            OpenDescriptors.await(file, limit);
             Thread.sleep(200);
-            assertEquals(limit, openCount(file), "parsing waits while " + limit + " file bodies are in flight");
+            assertEquals(limit, OpenDescriptors.count(file), "parsing waits while " + limit + " file bodies are in flight");
             for (int i = 0; i < requests; i++) {
                 WireClient.Response head = wire.read(true);
                 assertEquals(200, head.status(), "response " + i);
                 assertEquals(8 * MIB, copy(wire.input(), 8 * MIB, null), "response " + i);
             }
         }
-        awaitOpen(file, 0);
+        OpenDescriptors.await(file, 0);
     }
 
     @Test
@@ -157,10 +157,30 @@ class LargeFileTest {
             long rest = copy(wire.input(), 64L * MIB, null);
             assertTrue(MIB + rest < 64L * MIB, "the body is cut off: " + (MIB + rest) + " bytes, then the close");
         }
-        awaitOpen(file, 0);
+        OpenDescriptors.await(file, 0);
         try (WireClient wire = served.wire()) {
             wire.send("GET /f/shrinking.bin HTTP/1.1\r\nHost: x\r\n\r\n");
             assertEquals(Long.toString(2L * MIB), wire.read(true).header("Content-Length"), "the server serves on");
+        }
+    }
+
+    @Test
+    void aFileDeletedWhileSentArrivesWhole() throws Exception {
+        Path file = dir.resolve("vanishing.bin");
+        byte[] bytes = new byte[32 * MIB];
+        new Random(9).nextBytes(bytes);
+        Files.write(file, bytes);
+        try (WireClient wire = served.wire()) {
+            wire.send("GET /f/vanishing.bin HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertEquals(200, wire.read(true).status());
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            assertEquals(MIB, copy(wire.input(), MIB, sha));
+            Files.delete(file);
+            assertEquals(31L * MIB, copy(wire.input(), 31L * MIB, sha), "the open file is read to its end");
+            assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(bytes), sha.digest());
+            OpenDescriptors.await(file, 0);
+            wire.send("GET /f/vanishing.bin HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertEquals(404, wire.read().status(), "and then it is gone");
         }
     }
 
@@ -183,32 +203,5 @@ class LargeFileTest {
             throw new IOException("the server neither sent nor closed after " + total + " bytes", e);
         }
         return total;
-    }
-
-    /** Waits (up to 10 s) until exactly {@code expected} descriptors of this process are open on {@code file}. */
-    private static void awaitOpen(Path file, int expected) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        int open;
-        while ((open = openCount(file)) != expected && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertEquals(expected, open, "descriptors open on " + file.getFileName());
-    }
-
-    private static int openCount(Path file) throws IOException {
-        Path real = file.toRealPath();
-        int count = 0;
-        try (var fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
-            for (Path fd : fds) {
-                try {
-                    if (Files.readSymbolicLink(fd).equals(real)) {
-                        count++;
-                    }
-                } catch (IOException gone) {
-                    // Closed while listed.
-                }
-            }
-        }
-        return count;
     }
 }

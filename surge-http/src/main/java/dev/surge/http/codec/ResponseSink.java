@@ -31,6 +31,15 @@ public interface ResponseSink {
     void flush();
 
     /**
+     * Whether the buffers are direct memory, into which a small file body is read to leave
+     * with its head; a sink of heap buffers gets every file body through {@link #file}, so that
+     * no file is read into the heap.
+     */
+    default boolean direct() {
+        return true;
+    }
+
+    /**
      * The body goes on with {@code count} bytes of {@code file} from {@code position}, after
      * what was appended so far. The sink owns the file from here: it closes it once the bytes
      * are sent, or when they never will be.

@@ -34,12 +34,12 @@ public final class ResponseWriter implements AsyncResponse {
     private static final byte[] CHUNKED = "Transfer-Encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     /**
-     * File bodies up to this size are read into the response's buffer, so that they leave with
-     * the head in one write (one TCP segment), as responses of bytes do; a head and a sendfile
-     * would go out as two. Larger files go by sendfile, the copy saved outweighing the extra
-     * write.
+     * File bodies up to this size, answered on the event loop, are read into the response's
+     * (direct) buffer, so that they leave with the head in one write (one TCP segment), as
+     * responses of bytes do; a head and a sendfile would go out as two. Larger files, and those
+     * answered on other threads, whose buffers are on the heap, go by sendfile.
      */
-    static final int FILE_COPY_BYTES = 32 * 1024;
+    public static final int FILE_COPY_BYTES = 32 * 1024;
     /** Room asked for a head: enough for the usual lines, and a head that needs more grows its buffer. */
     private static final int HEAD_ROOM = 512;
     /** {@code N\r\n\r\n} for small bodies: a Content-Length value and the end of the head. */
@@ -247,7 +247,12 @@ public final class ResponseWriter implements AsyncResponse {
             markSent();
             boolean bodyAllowed = bodyAllowed();
             boolean body = bodyAllowed && !headRequest && count > 0;
-            boolean copied = body && count <= FILE_COPY_BYTES;
+            boolean shared = file instanceof SharedFileChannel;
+            if (shared && count > FILE_COPY_BYTES) {
+                throw new IllegalArgumentException("a shared file view is copied, so at most " + FILE_COPY_BYTES
+                        + " bytes of it can be sent; got " + count);
+            }
+            boolean copied = body && (shared || count <= FILE_COPY_BYTES && sink.direct());
             ByteBuf out = sink.batch(HEAD_ROOM + (copied ? (int) count : 0));
             int headStart = out.writerIndex();
             out.writeBytes(StatusLine.of(status));

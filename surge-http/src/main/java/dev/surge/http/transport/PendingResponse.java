@@ -80,6 +80,22 @@ final class PendingResponse implements ResponseWriter.Place {
         return buffer;
     }
 
+    /** Heap buffers (see {@link #batch()}): file bodies go as files, not copied in. */
+    @Override
+    public boolean direct() {
+        return false;
+    }
+
+    @Override
+    public ByteBuf batch(int room) {
+        if (buffer == null) {
+            buffer = new UnpooledHeapByteBuf(UnpooledByteBufAllocator.DEFAULT, Math.max(INITIAL_BYTES, room), Integer.MAX_VALUE);
+            return buffer;
+        }
+        buffer.ensureWritable(room);
+        return buffer;
+    }
+
     @Override
     public void appended() {
         if (buffer != null && buffer.readableBytes() >= PIECE_BYTES) {
