@@ -31,7 +31,8 @@ Flags:
   --rounds N           rounds (default 3, --quick 1)
   --duration SECONDS   measured wrk run for the 16 KiB file (default 8, --quick 3)
   --warmup SECONDS     wrk warm-up before it, as two runs (default 16, --quick 2)
-  --downloads N        1 GiB downloads measured per server and round (default 4, --quick 2)
+  --downloads N        1 GiB downloads measured per server and round, after as many to warm up
+                       (default 6, --quick 2)
   --connections N      wrk connections (default 64)
   --server-cpu N       CPU of the server (default 0)
   --load-cpu N         CPU of wrk and curl (default 1)
@@ -83,7 +84,7 @@ done
 if ((QUICK)); then
   ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-3} WARMUP=${WARMUP:-2} DOWNLOADS=${DOWNLOADS:-2}
 else
-  ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-8} WARMUP=${WARMUP:-16} DOWNLOADS=${DOWNLOADS:-4}
+  ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-8} WARMUP=${WARMUP:-16} DOWNLOADS=${DOWNLOADS:-6}
 fi
 [[ $SERVER_CPU != "$LOAD_CPU" ]] || die_usage "--server-cpu and --load-cpu must differ"
 
@@ -217,11 +218,14 @@ for ((round = 1; round <= ROUNDS; round++)); do
     cpu=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.3f", t * 1e6 / hz / n }')
     printf 'small\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$rps" "$p50" "$p99" "$cpu" "$requests" "$non2xx" "$sock" >>"$SAMPLES"
     echo "files:   16 KiB: $rps req/s, p99 ${p99} µs, $cpu CPU µs/request" >&2
-    # Large: two warm-up downloads, the first checked byte for byte (a JIT-compiled server
-    # meets its sendfile path here for the first time), then the measured ones.
+    # Large: warm-up downloads, the first checked byte for byte, then the measured ones. A
+    # JIT-compiled server meets its sendfile path here for the first time: its user time per
+    # GiB falls tenfold over the first dozen downloads, so the warm-up is as long as the run.
     got=$(taskset -c "$LOAD_CPU" curl -s --max-time 120 "$base/1g.bin" | sha256sum | cut -d' ' -f1)
     [[ $got == "$LARGE_SHA" ]] || { echo "files: $name sent a 1 GiB file with the wrong checksum" >&2; stop_server; exit 1; }
-    taskset -c "$LOAD_CPU" curl -s --max-time 120 -o /dev/null "$base/1g.bin" || true
+    for ((d = 1; d < DOWNLOADS; d++)); do
+      taskset -c "$LOAD_CPU" curl -s --max-time 120 -o /dev/null "$base/1g.bin" || true
+    done
     before=$(ticks_sum "$SERVER_PID")
     t0=$(date +%s%N)
     for ((d = 0; d < DOWNLOADS; d++)); do
