@@ -371,21 +371,32 @@ public final class Context {
             }
             return;
         }
+        if (file != null) {
+            finishFile();
+            return;
+        }
+        applyHead();
+        if (bodyType != null) {
+            response.send(bodyType, body, bodyOffset, bodyLength);
+        } else {
+            response.sendEmpty();
+        }
+    }
+
+    /** Sends the file body; apart, so that {@link #finish} stays small enough to inline on the hot path. */
+    private void finishFile() {
+        if (file.channel == null) {
+            return;
+        }
         try {
             applyHead();
         } catch (RuntimeException e) {
             closeFile();
             throw e;
         }
-        if (file != null && file.channel != null) {
-            FileChannel sent = file.channel;
-            file.channel = null;  // the response owns it now, whatever happens
-            response.sendFile(bodyType, sent, file.position, file.count);
-        } else if (bodyType != null) {
-            response.send(bodyType, body, bodyOffset, bodyLength);
-        } else {
-            response.sendEmpty();
-        }
+        FileChannel sent = file.channel;
+        file.channel = null;  // the response owns it now, whatever happens
+        response.sendFile(bodyType, sent, file.position, file.count);
     }
 
     private void applyHead() {
