@@ -78,6 +78,7 @@ final class HostPool {
         ChannelFuture f = bootstrap.clone().handler(c).connect(target.host(), target.port());
         f.addListener(done -> {
             if (done.isSuccess()) {
+                c.attach(f.channel()); // the connect's listeners run before channelActive
                 c.send(exchange, false);
             } else {
                 exchange.fail(ClientException.Kind.CONNECT, "cannot connect to " + target.authority() + ": "

@@ -44,10 +44,8 @@ final class PooledConnection extends ChannelInboundHandlerAdapter implements Res
         this.reader = new ResponseReader(this, 16 * 1024);
     }
 
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        channel = ctx.channel();
-        super.channelActive(ctx);
+    void attach(Channel connected) {
+        this.channel = connected;
     }
 
     boolean usable() {
@@ -115,12 +113,13 @@ final class PooledConnection extends ChannelInboundHandlerAdapter implements Res
         Exchange done = current;
         current = null;
         timeout.cancel(false);
+        ClientResponse response = new ClientResponse(status, headers, body.toByteArray()); // before the next send resets them
         if (close || pool.closed()) {
             channel.close();
         } else {
             pool.released(this);
         }
-        done.result.complete(new ClientResponse(status, headers, body.toByteArray()));
+        done.result.complete(response);
     }
 
     @Override
