@@ -30,7 +30,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
             case "m" -> 60e9;
             default -> 3600e9;
         };
-        if (nanos < 1e6 || nanos > 7 * 24 * 3600e9) {
+        if ((nanos != 0 && nanos < 1e6) || nanos > 7 * 24 * 3600e9) {
             throw new TypeConversionException("'" + value + "' is out of range: from 1ms to 7 days");
         }
         return Duration.ofNanos((long) nanos);

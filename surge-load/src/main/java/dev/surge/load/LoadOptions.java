@@ -10,7 +10,8 @@ import java.time.Duration;
  *
  * @param request what every request is (method, URL, headers, body)
  * @param connections -c: connections (lanes) kept open
- * @param duration -d: how long to load
+ * @param duration -d: how long to load and measure
+ * @param warmup --warmup: how long to load before measuring (JIT, connection set-up), or zero
  * @param threads -t: event loops
  * @param rate --rate: requests per second for an open loop; 0 for a closed loop
  * @param pipeline --pipeline: requests in flight per connection
@@ -19,7 +20,7 @@ import java.time.Duration;
  * @param json --json: where to write the JSON report, or null
  * @param html --html: where to write the HTML report, or null
  */
-record LoadOptions(ClientRequest request, int connections, Duration duration, int threads, double rate, int pipeline,
+record LoadOptions(ClientRequest request, int connections, Duration duration, Duration warmup, int threads, double rate, int pipeline,
                    Duration timeout, long requests, Path json, Path html) {
 
     LoadOptions {
@@ -32,7 +33,7 @@ record LoadOptions(ClientRequest request, int connections, Duration duration, in
         if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
             throw new IllegalArgumentException("--rate must be a positive number of requests per second");
         }
-        if (duration.isZero() || duration.isNegative() || timeout.isZero() || timeout.isNegative()) {
+        if (duration.isZero() || duration.isNegative() || timeout.isZero() || timeout.isNegative() || warmup.isNegative()) {
             throw new IllegalArgumentException("-d and --timeout must be positive durations");
         }
     }

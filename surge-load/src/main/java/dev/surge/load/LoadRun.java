@@ -20,8 +20,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs one load: checks the target answers a connection, spreads the lanes over the event
- * loops, gathers each loop's figures once a second on that loop, and stops at the end of the
- * duration (or when --requests are all answered).
+ * loops, loads for the warm-up and forgets what it measured, then gathers each loop's figures
+ * once a second on that loop, and stops at the end of the duration (or when --requests are
+ * all answered).
  */
 final class LoadRun {
     private LoadRun() {
@@ -46,11 +47,25 @@ final class LoadRun {
     private static LoadResult run(LoadOptions options, LoadPlan plan, Budget budget, IoLoops loops, Consumer<Second> onSecond)
             throws InterruptedException {
         Bootstrap bootstrap = new Bootstrap().group(loops.group()).channel(loops.channel());
-        long t0 = System.nanoTime();
-        List<LoopDriver> drivers = drivers(options, plan, budget, loops, bootstrap, t0);
+        long start = System.nanoTime();
+        List<LoopDriver> drivers = drivers(options, plan, budget, loops, bootstrap, start);
         for (LoopDriver d : drivers) {
             onLoop(d, d::start);
         }
+        long[] dueAtStart = new long[drivers.size()];
+        if (!options.warmup().isZero() && await(budget, start + options.warmup().toNanos())) {
+            Snapshot discarded = new Snapshot();
+            long now = System.nanoTime();
+            for (int i = 0; i < drivers.size(); i++) {
+                LoopDriver d = drivers.get(i);
+                int index = i;
+                onLoop(d, () -> {
+                    d.stats.drainInto(discarded);
+                    dueAtStart[index] = d.dueBy(now);
+                });
+            }
+        }
+        long t0 = System.nanoTime();
         long cpu0 = processCpuNanos();
         long alloc0 = allocated(drivers);
         long end = t0 + options.duration().toNanos();
@@ -78,11 +93,13 @@ final class LoadRun {
         int lastSecond = timeline.size() + 1;
         Snapshot last = new Snapshot();
         long[] scheduled = new long[1];
-        for (LoopDriver d : drivers) {
+        for (int i = 0; i < drivers.size(); i++) {
+            LoopDriver d = drivers.get(i);
+            long before = dueAtStart[i];
             onLoop(d, () -> {
                 d.stop();
                 d.stats.drainInto(last);
-                scheduled[0] += d.dueBy(stop);
+                scheduled[0] += d.dueBy(stop) - before;
             });
         }
         total.add(last);

@@ -37,6 +37,10 @@ public final class Main implements Callable<Integer> {
             description = "how long to load (default: ${DEFAULT-VALUE})")
     Duration duration;
 
+    @Option(names = "--warmup", defaultValue = "0s", converter = DurationConverter.class,
+            description = "load this long first, unmeasured (JIT warm-up, connection set-up) (default: none)")
+    Duration warmup;
+
     @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "event loops (default: ${DEFAULT-VALUE}, at most -c)")
     int threads;
 
@@ -150,7 +154,7 @@ public final class Main implements Callable<Integer> {
                     throw new UsageException("cannot write " + p + ": its folder does not exist");
                 }
             }
-            return new LoadOptions(request, connections, duration, threads, rate == null ? 0 : rate, pipeline, timeout,
+            return new LoadOptions(request, connections, duration, warmup, threads, rate == null ? 0 : rate, pipeline, timeout,
                     requests == null ? 0 : requests, json, html);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
