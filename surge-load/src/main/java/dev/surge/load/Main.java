@@ -20,28 +20,31 @@ import java.util.concurrent.Callable;
 
 /** {@code surge load}: the load generator's command line, flags named as wrk's where wrk has them. */
 @Command(name = "surge load", mixinStandardHelpOptions = true, version = "surge load 0.1.0", sortOptions = false,
-        description = {"Load an HTTP/1.1 server and report requests/s and latency percentiles.",
-                "Without --rate, a closed loop: each connection sends as soon as its answer came (wrk).",
-                "With --rate, an open loop: requests fall due at a constant rate whatever the answers, and",
-                "latency counts from when each fell due, so a stalled server shows (wrk2, vegeta)."},
-        footer = "Durations: 500ms, 10s, 2m, 1h; a plain number is seconds.")
+        description = {"Load an HTTP/1.1 server; report requests/s, latency percentiles,",
+                "statuses and errors.",
+                "Closed loop (no --rate): each connection sends as soon as its answer",
+                "came, as wrk does. Open loop (--rate): requests fall due at a constant",
+                "rate whatever the answers, and latency counts from when each fell due,",
+                "so a stalled server shows, as in wrk2 and vegeta.", ""},
+        footer = {"", "Durations: 500ms, 10s, 2m, 1h; a plain number is seconds.",
+                "Exit codes: 0 done, 2 bad input or unreachable server, 1 failed."})
 public final class Main implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "URL", description = "http://host:port/path to load")
     String url;
 
-    @Option(names = {"-c", "--connections"}, defaultValue = "10", description = "connections to keep open (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "10", description = "connections to keep open (default: ${DEFAULT-VALUE})")
     int connections;
 
-    @Option(names = {"-d", "--duration"}, defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "how long to load (default: ${DEFAULT-VALUE})")
     Duration duration;
 
-    @Option(names = "--warmup", defaultValue = "0s", converter = DurationConverter.class,
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
             description = "load this long first, unmeasured (JIT warm-up, connection set-up) (default: none)")
     Duration warmup;
 
-    @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "event loops (default: ${DEFAULT-VALUE}, at most -c)")
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "2", description = "event loops (default: ${DEFAULT-VALUE}, at most -c)")
     int threads;
 
     @Option(names = {"-R", "--rate"}, paramLabel = "RPS", description = "open loop at this many requests/s over all connections")
@@ -54,13 +57,13 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", description = "a header for every request (repeatable)")
     List<String> headers = new ArrayList<>();
 
-    @Option(names = {"-m", "--method"}, defaultValue = "GET", description = "request method (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-m", "--method"}, paramLabel = "METHOD", defaultValue = "GET", description = "request method (default: ${DEFAULT-VALUE})")
     String method;
 
     @Option(names = "--body", paramLabel = "FILE", description = "send this file as every request's body")
     Path body;
 
-    @Option(names = "--timeout", defaultValue = "2s", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
             description = "a response slower than this is an error; its connection is opened again (default: ${DEFAULT-VALUE})")
     Duration timeout;
 
