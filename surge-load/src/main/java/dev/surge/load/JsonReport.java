@@ -61,6 +61,10 @@ final class JsonReport {
                 .append(", \"allocatedBytesPerResponse\": ")
                 .append(r.allocatedBytes() < 0 || t.responses == 0 ? "null" : num((double) r.allocatedBytes() / t.responses))
                 .append("},\n");
+        if (r.watched() != null) {
+            j.append("  \"cpuOf\": {\"pid\": ").append(o.cpuOf()).append(", \"userTicks\": ").append(r.watched().user())
+                    .append(", \"systemTicks\": ").append(r.watched().system()).append("},\n");
+        }
         j.append("  \"distribution\": [");
         sep = "\n    ";
         if (h.getTotalCount() > 0) {

@@ -19,9 +19,10 @@ import java.time.Duration;
  * @param requests --requests: stop after this many; 0 for no limit
  * @param json --json: where to write the JSON report, or null
  * @param html --html: where to write the HTML report, or null
+ * @param cpuOf --cpu-of: a process whose CPU time to report for the measured window, or 0
  */
 record LoadOptions(ClientRequest request, int connections, Duration duration, Duration warmup, int threads, double rate, int pipeline,
-                   Duration timeout, long requests, Path json, Path html) {
+                   Duration timeout, long requests, Path json, Path html, long cpuOf) {
 
     LoadOptions {
         if (connections < 1 || threads < 1 || pipeline < 1) {

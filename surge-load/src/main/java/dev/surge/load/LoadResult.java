@@ -13,9 +13,10 @@ import java.util.List;
  * @param scheduled requests that fell due (open loop); equals sent in a closed loop
  * @param cpuNanos the load generator's process CPU time during the run, or -1 if unknown
  * @param allocatedBytes bytes its I/O threads allocated during the run, or -1 if unknown
+ * @param watched the CPU time of the --cpu-of process during the run, or null
  */
 record LoadResult(LoadOptions options, String transport, long elapsedNanos, Snapshot total, List<Second> timeline,
-                  long scheduled, long cpuNanos, long allocatedBytes) {
+                  long scheduled, long cpuNanos, long allocatedBytes, ProcessCpu watched) {
 
     double seconds() {
         return elapsedNanos / 1e9;

@@ -33,6 +33,9 @@ final class LoadRun {
      * @throws UsageException when the target cannot be reached at all
      */
     static LoadResult run(LoadOptions options, Consumer<Second> onSecond) throws UsageException, InterruptedException {
+        if (options.cpuOf() > 0) {
+            ProcessCpu.of(options.cpuOf());
+        }
         LoadPlan plan = LoadPlan.of(options);
         preflight(plan.target(), options);
         Budget budget = new Budget(options.requests());
@@ -45,7 +48,7 @@ final class LoadRun {
     }
 
     private static LoadResult run(LoadOptions options, LoadPlan plan, Budget budget, IoLoops loops, Consumer<Second> onSecond)
-            throws InterruptedException {
+            throws InterruptedException, UsageException {
         Bootstrap bootstrap = new Bootstrap().group(loops.group()).channel(loops.channel());
         long start = System.nanoTime();
         List<LoopDriver> drivers = drivers(options, plan, budget, loops, bootstrap, start);
@@ -68,6 +71,7 @@ final class LoadRun {
         long t0 = System.nanoTime();
         long cpu0 = processCpuNanos();
         long alloc0 = allocated(drivers);
+        ProcessCpu watched0 = options.cpuOf() > 0 ? ProcessCpu.of(options.cpuOf()) : null;
         long end = t0 + options.duration().toNanos();
         Snapshot total = new Snapshot();
         List<Second> timeline = new ArrayList<>();
@@ -90,6 +94,7 @@ final class LoadRun {
             onSecond.accept(sec);
         }
         long stop = System.nanoTime();
+        ProcessCpu watched = watched0 == null ? null : ProcessCpu.of(options.cpuOf()).minus(watched0);
         int lastSecond = timeline.size() + 1;
         Snapshot last = new Snapshot();
         long[] scheduled = new long[1];
@@ -111,7 +116,7 @@ final class LoadRun {
         long cpu = cpu0 < 0 ? -1 : processCpuNanos() - cpu0;
         long alloc = alloc0 < 0 ? -1 : allocated(drivers) - alloc0;
         return new LoadResult(options, loops.transport(), stop - t0, total, timeline,
-                options.openLoop() ? scheduled[0] : total.sent, cpu, alloc);
+                options.openLoop() ? scheduled[0] : total.sent, cpu, alloc, watched);
     }
 
     /** The lanes, dealt round-robin over the loops; in an open loop, request k falls due at t0 + k / rate. */

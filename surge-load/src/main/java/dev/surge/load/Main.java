@@ -70,6 +70,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-n", "--requests"}, paramLabel = "N", description = "stop after N requests (default: no limit, run for -d)")
     Long requests;
 
+    @Option(names = "--cpu-of", paramLabel = "PID",
+            description = "also report this process's CPU time (the server's) over the measured window")
+    Long cpuOf;
+
     @Option(names = "--json", paramLabel = "FILE", description = "write every figure, the percentile distribution and the timeline as JSON")
     Path json;
 
@@ -152,13 +156,16 @@ public final class Main implements Callable<Integer> {
             if (requests != null && requests < 1) {
                 throw new UsageException("--requests must be at least 1");
             }
+            if (cpuOf != null) {
+                ProcessCpu.of(cpuOf); // there, and readable
+            }
             for (Path p : new Path[] {json, html}) {
                 if (p != null && p.toAbsolutePath().getParent() != null && !Files.isDirectory(p.toAbsolutePath().getParent())) {
                     throw new UsageException("cannot write " + p + ": its folder does not exist");
                 }
             }
             return new LoadOptions(request, connections, duration, warmup, threads, rate == null ? 0 : rate, pipeline, timeout,
-                    requests == null ? 0 : requests, json, html);
+                    requests == null ? 0 : requests, json, html, cpuOf == null ? 0 : cpuOf);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

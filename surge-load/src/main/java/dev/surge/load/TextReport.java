@@ -59,6 +59,18 @@ final class TextReport {
                     r.allocatedBytes() >= 0 ? String.format(Locale.ROOT, ", %.1f bytes allocated per response on its I/O threads",
                             (double) r.allocatedBytes() / t.responses) : "", r.transport());
         }
+        printWatched(r, out);
+    }
+
+    static void printWatched(LoadResult r, PrintStream out) {
+        if (r.watched() == null || r.total().responses == 0) {
+            return;
+        }
+        // /proc counts in USER_HZ ticks, 100 a second on Linux whatever the kernel's own HZ.
+        double user = r.watched().user() * 10_000.0;
+        double system = r.watched().system() * 10_000.0;
+        out.printf(Locale.ROOT, "  pid %-7d %.2f µs CPU per response (%.2f user, %.2f system)%n", r.options().cpuOf(),
+                (user + system) / r.total().responses, user / r.total().responses, system / r.total().responses);
     }
 
     static String mode(LoadOptions o) {
