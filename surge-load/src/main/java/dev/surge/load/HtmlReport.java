@@ -58,8 +58,8 @@ final class HtmlReport {
         row(b, "errors", e + "non-2xx " + Format.count(t.non2xx()));
         if (o.openLoop()) {
             row(b, "schedule", (r.fellBehind() ? "<span class=\"warn\">" : "<span>") + "sent " + Format.count(t.sent) + " of "
-                    + Format.count(r.scheduled()) + " scheduled" + (r.fellBehind() ? ": the connections could not keep up; add -c" : "")
-                    + "</span>");
+                    + Format.count(r.scheduled()) + " scheduled" + (r.fellBehind() ? "; " + Format.count(r.backlog())
+                    + " due were never sent: the connections could not keep up; add -c" : "") + "</span>");
         }
         b.append("</table>\n<h2>Latency by percentile</h2>\n");
         percentilePlot(b, t.latency);
@@ -69,19 +69,17 @@ final class HtmlReport {
     }
 
     private static void percentilePlot(StringBuilder b, Histogram h) {
+        // Up to 99.9999 %, and no further than the samples reach: beyond 1 - 1/N is one sample.
+        double decades = Math.max(1, Math.min(6, Math.ceil(Math.log10(Math.max(10, h.getTotalCount())))));
+        double maxX = Math.pow(10, decades);
         List<double[]> points = new ArrayList<>();
-        double maxX = 100; // 99 %
         if (h.getTotalCount() > 0) {
             for (HistogramIterationValue v : h.percentiles(5)) {
                 double q = v.getPercentileLevelIteratedTo() / 100;
-                double x = q >= 1 ? Double.NaN : 1 / (1 - q);
-                if (!Double.isNaN(x)) {
-                    points.add(new double[] {x, v.getValueIteratedTo() / 1000.0});
-                    maxX = Math.max(maxX, x);
-                }
+                double x = q >= 1 ? maxX : Math.min(maxX, 1 / (1 - q));
+                points.add(new double[] {x, v.getValueIteratedTo() / 1000.0});
             }
         }
-        double decades = Math.ceil(Math.log10(maxX));
         double maxY = niceMax(points.stream().mapToDouble(pt -> pt[1]).max().orElse(1));
         svgOpen(b);
         for (int d = 0; d <= decades; d++) {
@@ -103,8 +101,8 @@ final class HtmlReport {
         double maxP99 = niceMax(timeline.stream().mapToDouble(s -> s.p99Micros() / 1000.0).max().orElse(1));
         int n = Math.max(1, timeline.size());
         svgOpen(b);
-        yAxis(b, maxRps, "req/s", LEFT, "end");
-        yAxis(b, maxP99, "ms p99", W - RIGHT, "start");
+        yAxis(b, maxRps, "", LEFT, "end");
+        yAxis(b, maxP99, "ms", W - RIGHT, "start");
         StringBuilder rps = new StringBuilder();
         StringBuilder p99 = new StringBuilder();
         for (Second s : timeline) {
@@ -120,7 +118,7 @@ final class HtmlReport {
         b.append("<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\" points=\"").append(rps).append("\"/>\n");
         b.append("<polyline fill=\"none\" stroke=\"#d62728\" stroke-width=\"2\" points=\"").append(p99).append("\"/>\n");
         b.append(text(LEFT + 10, TOP + 12, "req/s", "start").replace("<text", "<text style=\"fill:#1f77b4\""));
-        b.append(text(W - RIGHT - 10, TOP + 12, "p99", "end").replace("<text", "<text style=\"fill:#d62728\""));
+        b.append(text(W - RIGHT - 10, TOP + 12, "p99 (ms, right axis)", "end").replace("<text", "<text style=\"fill:#d62728\""));
         b.append(text(W / 2.0, H - 6, "seconds", "middle"));
         b.append("</svg>\n");
     }
@@ -137,7 +135,7 @@ final class HtmlReport {
             if (anchor.equals("end")) {
                 b.append(line(LEFT, yy, W - RIGHT, yy, "grid"));
             }
-            b.append(text(anchor.equals("end") ? x - 6 : x + 6, yy + 4, fmt(v) + (i == 4 ? " " + unit : ""), anchor));
+            b.append(text(anchor.equals("end") ? x - 6 : x + 6, yy + 4, fmt(v) + (i == 4 && !unit.isEmpty() ? " " + unit : ""), anchor));
         }
     }
 
@@ -149,7 +147,7 @@ final class HtmlReport {
         if (decade == 0) {
             return "0%";
         }
-        return new java.math.BigDecimal(100 - 100 / Math.pow(10, decade)).stripTrailingZeros().toPlainString() + "%";
+        return decade == 1 ? "90%" : "99" + (decade > 2 ? "." + "9".repeat(decade - 2) : "") + "%";
     }
 
     private static double niceMax(double v) {
@@ -166,7 +164,10 @@ final class HtmlReport {
     }
 
     private static String fmt(double v) {
-        return v >= 100 ? Format.count(v) : String.format(Locale.ROOT, "%.3g", v);
+        if (v == 0) {
+            return "0";
+        }
+        return v >= 100 ? Format.count(v) : new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
     }
 
     private static String line(double x1, double y1, double x2, double y2, String cls) {

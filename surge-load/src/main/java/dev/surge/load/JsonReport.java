@@ -34,7 +34,7 @@ final class JsonReport {
         field(j, "bytesPerSecond", num(t.bytes / r.seconds()));
         field(j, "sent", t.sent);
         field(j, "scheduled", r.scheduled());
-        field(j, "unsent", r.unsent());
+        field(j, "backlog", r.backlog());
         field(j, "fellBehind", r.fellBehind());
         j.append("  \"latencyMicros\": {");
         j.append("\"min\": ").append(h.getTotalCount() == 0 ? 0 : h.getMinValue());

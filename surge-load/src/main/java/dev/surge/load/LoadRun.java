@@ -50,6 +50,7 @@ final class LoadRun {
     private static LoadResult run(LoadOptions options, LoadPlan plan, Budget budget, IoLoops loops, Consumer<Second> onSecond)
             throws InterruptedException, UsageException {
         Bootstrap bootstrap = new Bootstrap().group(loops.group()).channel(loops.channel());
+        long cpuAtStart = processCpuNanos();
         long start = System.nanoTime();
         List<LoopDriver> drivers = drivers(options, plan, budget, loops, bootstrap, start);
         for (LoopDriver d : drivers) {
@@ -68,8 +69,9 @@ final class LoadRun {
                 });
             }
         }
-        long t0 = System.nanoTime();
-        long cpu0 = processCpuNanos();
+        // Without a warm-up, the figures count from the start, connecting included.
+        long t0 = options.warmup().isZero() ? start : System.nanoTime();
+        long cpu0 = options.warmup().isZero() ? cpuAtStart : processCpuNanos();
         long alloc0 = allocated(drivers);
         ProcessCpu watched0 = options.cpuOf() > 0 ? ProcessCpu.of(options.cpuOf()) : null;
         long end = t0 + options.duration().toNanos();
@@ -97,7 +99,7 @@ final class LoadRun {
         ProcessCpu watched = watched0 == null ? null : ProcessCpu.of(options.cpuOf()).minus(watched0);
         int lastSecond = timeline.size() + 1;
         Snapshot last = new Snapshot();
-        long[] scheduled = new long[1];
+        long[] scheduled = new long[2];
         for (int i = 0; i < drivers.size(); i++) {
             LoopDriver d = drivers.get(i);
             long before = dueAtStart[i];
@@ -105,6 +107,7 @@ final class LoadRun {
                 d.stop();
                 d.stats.drainInto(last);
                 scheduled[0] += d.dueBy(stop) - before;
+                scheduled[1] += d.backlog(stop);
             });
         }
         total.add(last);
@@ -116,7 +119,7 @@ final class LoadRun {
         long cpu = cpu0 < 0 ? -1 : processCpuNanos() - cpu0;
         long alloc = alloc0 < 0 ? -1 : allocated(drivers) - alloc0;
         return new LoadResult(options, loops.transport(), stop - t0, total, timeline,
-                options.openLoop() ? scheduled[0] : total.sent, cpu, alloc, watched);
+                options.openLoop() ? scheduled[0] : total.sent, options.openLoop() ? scheduled[1] : 0, cpu, alloc, watched);
     }
 
     /** The lanes, dealt round-robin over the loops; in an open loop, request k falls due at t0 + k / rate. */

@@ -45,13 +45,13 @@ final class TextReport {
         }
         out.println(e.append(" non-2xx ").append(Format.count(t.non2xx())));
         if (o.openLoop()) {
+            String line = String.format(Locale.ROOT, "sent %s of %s scheduled (%s req/s)", Format.count(t.sent),
+                    Format.count(r.scheduled()), Format.count(o.rate()));
             if (r.fellBehind()) {
-                out.printf(Locale.ROOT, "  WARNING    sent %s of %s scheduled requests: the %d connection(s) could not keep up "
-                                + "with %s req/s; add -c (or --pipeline)%n", Format.count(t.sent), Format.count(r.scheduled()),
-                        o.connections(), Format.count(o.rate()));
+                out.printf(Locale.ROOT, "  WARNING     %s; %s due were never sent: the %d connection(s) could not keep up;"
+                        + " add -c (or --pipeline)%n", line, Format.count(r.backlog()), o.connections());
             } else {
-                out.printf(Locale.ROOT, "  schedule    sent %s of %s scheduled requests at %s req/s%n", Format.count(t.sent),
-                        Format.count(r.scheduled()), Format.count(o.rate()));
+                out.println("  schedule    " + line);
             }
         }
         if (r.cpuNanos() >= 0 && t.responses > 0) {

@@ -34,26 +34,36 @@ class LatencyAccuracyTest {
         });
     }
 
-    private static void assertNearDelay(LoadResult r) {
-        assertTrue(r.total().responses >= 20, "too few responses to judge: " + r.total().responses);
-        assertEquals(0, r.total().errorCount(), "errors");
-        for (double ms : Runs.millis(r, 50, 90, 99)) {
-            assertTrue(Math.abs(ms - DELAY_MS) <= DELAY_MS * 0.05,
-                    "p50/p90/p99 " + Runs.millis(r, 50, 90, 99) + " ms, not within 5 % of " + DELAY_MS + " ms");
+    /**
+     * Runs the load up to three times, until p50, p90 and p99 are all within 5 % of the delay.
+     * A measurement that is off (a bias, a unit slip) fails every time; a neighbour that takes
+     * the machine's CPUs for a moment spoils one attempt, not three.
+     */
+    private static void assertNearDelay(LoadOptions options) throws Exception {
+        java.util.List<String> attempts = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            LoadResult r = Runs.run(options);
+            assertTrue(r.total().responses >= 20, "too few responses to judge: " + r.total().responses);
+            assertEquals(0, r.total().errorCount(), "errors");
+            assertFalse(r.fellBehind(), "sent " + r.total().sent + " of " + r.scheduled());
+            java.util.List<Double> ms = Runs.millis(r, 50, 90, 99);
+            if (ms.stream().allMatch(m -> Math.abs(m - DELAY_MS) <= DELAY_MS * 0.05)) {
+                return;
+            }
+            attempts.add(ms.toString());
         }
+        throw new AssertionError("p50/p90/p99 not within 5 % of " + DELAY_MS + " ms in any attempt: " + attempts);
     }
 
     @Test
     void closedLoopMeasuresTheDelay(URI base) throws Exception {
-        assertNearDelay(Runs.run(Runs.closed(base.resolve("/delay"), 20, Duration.ofSeconds(2), WARMUP)));
+        assertNearDelay(Runs.closed(base.resolve("/delay"), 8, Duration.ofSeconds(2), WARMUP));
     }
 
     @Test
     void openLoopMeasuresTheDelay(URI base) throws Exception {
         // 100/s over 40 connections: one request per connection every 400 ms, each answered in 200.
-        LoadResult r = Runs.run(Runs.open(base.resolve("/delay"), 40, Duration.ofSeconds(2), WARMUP, 100));
-        assertNearDelay(r);
-        assertFalse(r.fellBehind(), "sent " + r.total().sent + " of " + r.scheduled());
+        assertNearDelay(Runs.open(base.resolve("/delay"), 40, Duration.ofSeconds(2), WARMUP, 100));
     }
 
     @Test
