@@ -5,14 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A request to send: method, absolute http URI, header fields and body. Host, Content-Length
- * and the connection handling are the client's; setting them here is refused.
+ * A request to send: method, absolute http URI, header fields and body. Content-Length and the
+ * connection handling are the client's; setting them here is refused. Host comes from the URI
+ * unless a Host header is given (a virtual host on another address).
  * <pre>{@code
  * ClientRequest.get(URI.create("http://127.0.0.1:8080/users/7")).withHeader("Accept", "application/json")
  * }</pre>
  */
 public record ClientRequest(String method, URI uri, List<Header> headers, byte[] body) {
-    private static final List<String> RESERVED = List.of("host", "content-length", "transfer-encoding", "connection");
+    private static final List<String> RESERVED = List.of("content-length", "transfer-encoding", "connection");
 
     public ClientRequest {
         if (method == null || method.isEmpty() || !method.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
@@ -20,10 +21,15 @@ public record ClientRequest(String method, URI uri, List<Header> headers, byte[]
         }
         Target.of(uri); // checks the URI
         headers = List.copyOf(headers);
+        int hosts = 0;
         for (Header h : headers) {
             if (RESERVED.contains(h.name().toLowerCase(java.util.Locale.ROOT))) {
                 throw new IllegalArgumentException("the client sets " + h.name() + " itself; leave it out");
             }
+            hosts += h.is("Host") ? 1 : 0;
+        }
+        if (hosts > 1) {
+            throw new IllegalArgumentException("a request has one Host header, not " + hosts);
         }
         body = body == null ? new byte[0] : body;
     }

@@ -117,6 +117,23 @@ class HttpClientTest {
     }
 
     @Test
+    void retriesAnIdempotentRequestOnceWhenItsReusedConnectionWasClosed() throws Exception {
+        // The server takes the second request on the kept-alive connection and closes it unanswered,
+        // as one whose idle timeout struck just then would: a GET goes again on a new connection,
+        // a POST (which may have had an effect) fails.
+        try (ScriptedServer server = new ScriptedServer(n -> n % 3 == 1 ? ScriptedServer.CLOSE : ScriptedServer.response(200, "r" + n));
+             HttpClient client = HttpClient.create()) {
+            URI uri = URI.create("http://127.0.0.1:" + server.port() + "/");
+            assertEquals("r0", client.sendAndWait(ClientRequest.get(uri)).text());
+            assertEquals("r2", client.sendAndWait(ClientRequest.get(uri).withHeader("Host", "virtual.example")).text());
+            assertEquals(2, server.connections.get());
+            assertEquals("r3", client.sendAndWait(ClientRequest.get(uri)).text());
+            ClientException e = assertThrows(ClientException.class, () -> client.sendAndWait(ClientRequest.post(uri, new byte[0])));
+            assertEquals(ClientException.Kind.READ, e.kind());
+        }
+    }
+
+    @Test
     void timesOut(URI base) {
         try (HttpClient client = HttpClient.create(ClientOptions.defaults().withResponseTimeout(Duration.ofMillis(100)))) {
             ClientException e = assertThrows(ClientException.class,
@@ -166,7 +183,9 @@ class HttpClientTest {
         assertThrows(IllegalArgumentException.class, () -> ClientRequest.get(URI.create("/relative")));
         assertThrows(IllegalArgumentException.class, () -> ClientRequest.get(URI.create("http://h/")).withHeader("Bad Name", "x"));
         assertThrows(IllegalArgumentException.class, () -> ClientRequest.get(URI.create("http://h/")).withHeader("X", "a\r\nb"));
-        assertThrows(IllegalArgumentException.class, () -> ClientRequest.get(URI.create("http://h/")).withHeader("Host", "x"));
+        assertThrows(IllegalArgumentException.class, () -> ClientRequest.get(URI.create("http://h/")).withHeader("Connection", "close"));
+        assertThrows(IllegalArgumentException.class,
+                () -> ClientRequest.get(URI.create("http://h/")).withHeader("Host", "a").withHeader("host", "b"));
         assertThrows(IllegalArgumentException.class, () -> Header.parse("no colon"));
     }
 }

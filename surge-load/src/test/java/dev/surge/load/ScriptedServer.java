@@ -14,12 +14,14 @@ import java.util.function.IntFunction;
 /**
  * A raw HTTP server for wire tests, one virtual thread per connection, that answers the n-th
  * request (counted over all connections) with whatever its script says: bytes to write,
- * {@link #RESET} to reset the connection, or {@link #HOLD} to never answer. Requests must have
+ * {@link #RESET} to reset the connection, {@link #CLOSE} to close it unanswered, or
+ * {@link #HOLD} to never answer. Requests must have
  * no body; each ends at its blank line.
  */
 final class ScriptedServer implements AutoCloseable {
     static final byte[] RESET = new byte[0];
     static final byte[] HOLD = new byte[0];
+    static final byte[] CLOSE = new byte[0];
 
     private final ServerSocket listener;
     private final IntFunction<byte[]> script;
@@ -76,6 +78,9 @@ final class ScriptedServer implements AutoCloseable {
                         byte[] answer = script.apply(requests.getAndIncrement());
                         if (answer == RESET) {
                             s.setSoLinger(true, 0);
+                            return;
+                        }
+                        if (answer == CLOSE) {
                             return;
                         }
                         holding |= answer == HOLD;

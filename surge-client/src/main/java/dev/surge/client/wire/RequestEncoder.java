@@ -16,8 +16,10 @@ public final class RequestEncoder {
     public static byte[] encode(ClientRequest request) {
         Target target = Target.of(request.uri());
         StringBuilder head = new StringBuilder(128)
-                .append(request.method()).append(' ').append(target.pathAndQuery()).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(target.hostHeader()).append("\r\n");
+                .append(request.method()).append(' ').append(target.pathAndQuery()).append(" HTTP/1.1\r\n");
+        if (request.headers().stream().noneMatch(h -> h.is("Host"))) {
+            head.append("Host: ").append(target.hostHeader()).append("\r\n");
+        }
         for (Header h : request.headers()) {
             head.append(h.name()).append(": ").append(h.value()).append("\r\n");
         }
