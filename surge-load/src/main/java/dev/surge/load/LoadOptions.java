@@ -20,9 +20,10 @@ import java.time.Duration;
  * @param json --json: where to write the JSON report, or null
  * @param html --html: where to write the HTML report, or null
  * @param cpuOf --cpu-of: a process whose CPU time to report for the measured window, or 0
+ * @param transport --transport: auto (epoll, else NIO), epoll, io_uring or nio
  */
 record LoadOptions(ClientRequest request, int connections, Duration duration, Duration warmup, int threads, double rate, int pipeline,
-                   Duration timeout, long requests, Path json, Path html, long cpuOf) {
+                   Duration timeout, long requests, Path json, Path html, long cpuOf, String transport) {
 
     LoadOptions {
         if (connections < 1 || threads < 1 || pipeline < 1) {

@@ -39,7 +39,12 @@ final class LoadRun {
         LoadPlan plan = LoadPlan.of(options);
         preflight(plan.target(), options);
         Budget budget = new Budget(options.requests());
-        IoLoops loops = IoLoops.open(options.threads(), "surge-load");
+        IoLoops loops;
+        try {
+            loops = IoLoops.open(options.threads(), "surge-load", options.transport());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         try {
             return run(options, plan, budget, loops, onSecond);
         } finally {

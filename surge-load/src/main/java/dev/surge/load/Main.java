@@ -70,6 +70,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-n", "--requests"}, paramLabel = "N", description = "stop after N requests (default: no limit, run for -d)")
     Long requests;
 
+    @Option(names = "--transport", paramLabel = "KIND", defaultValue = "auto",
+            description = "auto (epoll, else nio), epoll, io_uring or nio (default: ${DEFAULT-VALUE})")
+    String transport;
+
     @Option(names = "--cpu-of", paramLabel = "PID",
             description = "also report this process's CPU time (the server's) over the measured window")
     Long cpuOf;
@@ -165,7 +169,7 @@ public final class Main implements Callable<Integer> {
                 }
             }
             return new LoadOptions(request, connections, duration, warmup, threads, rate == null ? 0 : rate, pipeline, timeout,
-                    requests == null ? 0 : requests, json, html, cpuOf == null ? 0 : cpuOf);
+                    requests == null ? 0 : requests, json, html, cpuOf == null ? 0 : cpuOf, transport);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -62,6 +62,14 @@ class CommandLineTest {
     }
 
     @Test
+    void unknownTransports() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(n -> ScriptedServer.response(200, "ok"))) {
+            assertOneLine(run("http://127.0.0.1:" + server.port() + "/", "--transport", "carrier-pigeon"),
+                    "unknown transport 'carrier-pigeon'; use auto, epoll, io_uring or nio");
+        }
+    }
+
+    @Test
     void unreachableServers() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -48,7 +48,7 @@ class LoadAllocationTest {
         double keepAlive = bytesPerResponse(Runs.closed(uri, 8, Duration.ofSeconds(1), Duration.ofSeconds(1)));
         LoadOptions pipelined = Runs.closed(uri, 8, Duration.ofSeconds(1), Duration.ofSeconds(1));
         pipelined = new LoadOptions(pipelined.request(), 8, pipelined.duration(), pipelined.warmup(), 1, 0, 16,
-                pipelined.timeout(), 0, null, null, 0);
+                pipelined.timeout(), 0, null, null, 0, "auto");
         double deep = bytesPerResponse(pipelined);
         System.out.printf("surge load: %.1f bytes per response keep-alive, %.1f pipelined x16%n", keepAlive, deep);
         assertTrue(keepAlive <= BUDGET, "allocated " + keepAlive + " bytes per response keep-alive, budget " + BUDGET);

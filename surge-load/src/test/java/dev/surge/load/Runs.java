@@ -16,7 +16,7 @@ final class Runs {
     }
 
     static LoadOptions closed(URI uri, int connections, Duration duration, Duration warmup) {
-        return new LoadOptions(ClientRequest.get(uri), connections, duration, warmup, 1, 0, 1, Duration.ofSeconds(5), 0, null, null, 0);
+        return new LoadOptions(ClientRequest.get(uri), connections, duration, warmup, 1, 0, 1, Duration.ofSeconds(5), 0, null, null, 0, "auto");
     }
 
     static LoadOptions open(URI uri, int connections, Duration duration, double rate) {
@@ -24,7 +24,7 @@ final class Runs {
     }
 
     static LoadOptions open(URI uri, int connections, Duration duration, Duration warmup, double rate) {
-        return new LoadOptions(ClientRequest.get(uri), connections, duration, warmup, 1, rate, 1, Duration.ofSeconds(5), 0, null, null, 0);
+        return new LoadOptions(ClientRequest.get(uri), connections, duration, warmup, 1, rate, 1, Duration.ofSeconds(5), 0, null, null, 0, "auto");
     }
 
     static LoadResult run(LoadOptions options) throws Exception {
