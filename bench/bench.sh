@@ -22,8 +22,17 @@ Subcommands:
           request in flight. ./surge bench flood --help.
   codec   the HTTP/1.1 codecs alone, in memory (JMH): Surge's against Netty's HttpServerCodec,
           time and bytes allocated per request. ./surge bench codec --help.
+  compare OLD.json NEW.json [--json FILE]
+          what benchstat does for Go: per figure and row, the old and new medians, the
+          change in percent, and whether it is significant given the spread of the repeated
+          runs (Mann-Whitney U; "~" when not). Reads peers/routes results and JMH's JSON
+          (codec). ./surge bench compare --help.
+  html RESULT.json [-o FILE]
+          the HTML report of a peers or routes results file (peers and routes write one
+          themselves, next to their JSON): CPU µs per request as bars with the rounds'
+          spread, p50/p99 per server, and the table; inline SVG, renders offline.
 
-Results go to stdout and to bench/results/.
+Results go to stdout and to bench/results/ (peers and routes: JSON, Markdown and HTML).
 TXT
 }
 
@@ -41,6 +50,14 @@ case "$cmd" in
     ;;
   codec)
     exec "$HERE/codec.sh" "$@"
+    ;;
+  compare)
+    : "${SURGE_JDK:?run through ./surge bench compare}" "${SURGE_BENCH_CP:?run through ./surge bench compare}"
+    exec "$SURGE_JDK/bin/java" -cp "$SURGE_BENCH_CP" dev.surge.bench.compare.CompareCommand "$@"
+    ;;
+  html)
+    : "${SURGE_JDK:?run through ./surge bench html}" "${SURGE_BENCH_CP:?run through ./surge bench html}"
+    exec "$SURGE_JDK/bin/java" -cp "$SURGE_BENCH_CP" dev.surge.bench.html.HtmlCommand "$@"
     ;;
   -h|--help|help)
     usage

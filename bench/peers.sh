@@ -192,6 +192,7 @@ render_json "$ROWS" "$SAMPLES" "$RUN/parameters.tsv" "$RUN/machine.tsv" >"$RESUL
 render_markdown "$ROWS" "$RUN/info.tsv" >"$RESULTS/$NAME.md"
 cp "$RESULTS/$NAME.md" "$RESULTS/$BENCH_KIND-latest.md"
 cp "$RESULTS/$NAME.json" "$RESULTS/$BENCH_KIND-latest.json"
+render_html "$RESULTS/$NAME.json" "$RESULTS/$BENCH_KIND-latest.html"
 echo "peers: results in bench/results/$NAME.{json,md} (and $BENCH_KIND-latest.*); logs in bench/build/run/" >&2
 if ((FAILED)); then
   echo "peers: some servers or runs failed; see FAILED rows above." >&2

@@ -1,6 +1,7 @@
 # report.sh: sourced by peers.sh. Reads wrk's output, and renders the result rows (medians per
 # server and mode, see medians.sh) and the samples behind them (see measure.sh) as the stdout
-# table, Markdown and JSON. awk only: no Python where this runs.
+# table, Markdown and JSON (awk only: no Python where this runs), and the JSON as HTML (Java, in
+# surge-bench: dev.surge.bench.html).
 
 # Prints "rps p50_us p99_us requests non_2xx socket_errors" from the output of `wrk --latency`.
 parse_wrk() {
@@ -122,7 +123,7 @@ JSON_AWK='
 render_json() { # $1 result rows, $2 samples, $3 parameters file, $4 machine file ("key<TAB>value")
   local file first key value
   echo "{"
-  echo '  "benchmark": "peers",'
+  printf '  "benchmark": "%s",\n' "${BENCH_KIND:-peers}"
   for file in "$3" "$4"; do
     [[ $file == "$3" ]] && echo '  "parameters": {' || echo '  "machine": {'
     first=1
@@ -153,4 +154,19 @@ render_json() { # $1 result rows, $2 samples, $3 parameters file, $4 machine fil
     END { for (i = 1; i <= n; i++) print row[i] (i < n ? "," : "") }' "$2"
   echo "  ]"
   echo "}"
+}
+
+# Writes the HTML report of results file $1 next to it (the same name, .html) and copies it to
+# $2: bar charts of CPU per request, latency per server and the table, as `./surge bench html`
+# does. A report that cannot be drawn is a warning, not a failed run: the JSON and Markdown stand.
+render_html() { # $1 results JSON, $2 the "latest" copy
+  local html=${1%.json}.html
+  if [[ -z ${SURGE_JDK:-} || -z ${SURGE_BENCH_CP:-} ]]; then
+    echo "peers: warning: no HTML report (run through ./surge bench, which sets SURGE_JDK and SURGE_BENCH_CP)." >&2
+  elif "$SURGE_JDK/bin/java" -cp "$SURGE_BENCH_CP" dev.surge.bench.html.HtmlCommand "$1" -o "$html" >/dev/null; then
+    cp "$html" "$2"
+    echo "peers: HTML report in ${html#"${SURGE_ROOT:-}/"} (and ${2##*/})" >&2
+  else
+    echo "peers: warning: the HTML report of $1 failed; the JSON and Markdown are written." >&2
+  fi
 }

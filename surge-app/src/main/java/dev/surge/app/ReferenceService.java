@@ -30,6 +30,7 @@ public final class ReferenceService {
               GET  /count          increments a lock-free counter and returns its value
               GET  /delay/{ms}     sleeps ms milliseconds on its virtual thread (at most 60000), then 200
               POST /echo           returns the request body with its Content-Type
+              GET  /files/...      the files under the directory given with --files, if any
             """;
 
     private final AtomicLong counter = new AtomicLong();

@@ -72,7 +72,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--request-ids", description = "give every request an X-Request-Id (the client's, or a new one)")
     boolean requestIds;
 
-    /** The reference service's app with the middleware the flags ask for. */
+    @Option(names = "--files", paramLabel = "DIR",
+            description = "serve the files under DIR at /files/ (default: off)")
+    Path files;
+
+    /** The reference service's app with the middleware and files the flags ask for. */
     App app() {
         App app = App.create();
         if (requestIds) {
@@ -82,7 +86,11 @@ final class RunCommand implements Callable<Integer> {
             app.use(Middleware.accessLog("-".equals(accessLog) ? AccessLog.toStdout() : AccessLog.toFile(Path.of(accessLog))));
             app.use(Middleware.recovery());
         }
-        return new ReferenceService().routes(app);
+        new ReferenceService().routes(app);
+        if (files != null) {
+            app.files("/files", files);
+        }
+        return app;
     }
 
     /** The server options the flags describe; refuses impossible combinations. */

@@ -52,6 +52,31 @@ class CommandLineTest {
     }
 
     @Test
+    void filesFlagServesTheDirectoryUnderFiles(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("hello.txt"), "hi from a file");
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--files", dir.toString());
+        try (Server server = run.app().start(ServerOptions.defaults().withPort(0).withEventLoops(1));
+             Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write("GET /files/hello.txt HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(response.startsWith("HTTP/1.1 200 OK\r\n"), response);
+            assertTrue(response.contains("\r\nContent-Type: text/plain; charset=utf-8\r\n"), response);
+            assertTrue(response.endsWith("\r\n\r\nhi from a file"), response);
+        }
+    }
+
+    @Test
+    void aFilesDirectoryThatDoesNotExistIsOneClearError(@TempDir Path dir) {
+        Result r = run("run", "--port", "0", "--files", dir.resolve("missing").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("surge: cannot serve files from "), r.err());
+        assertTrue(r.err().contains("give an existing, readable directory"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
     void anAccessLogThatCannotBeOpenedIsOneClearError(@TempDir Path dir) {
         Result r = run("run", "--port", "0", "--access-log", dir.resolve("no/such/dir/access.log").toString());
         assertEquals(2, r.code());

@@ -1,6 +1,7 @@
 package dev.surge.http;
 
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -42,6 +43,19 @@ public interface Response {
 
     /** Sends the response with no body and no Content-Type (e.g. 204, or 200 with an empty body). */
     void sendEmpty();
+
+    /**
+     * Sends {@code count} bytes of {@code file} from {@code position} as the body, with that
+     * Content-Length. The bytes go from the page cache straight to the socket where the
+     * transport can (sendfile, or splice on io_uring); elsewhere they are read on the event
+     * loop in pieces as the client takes them. Never is the whole file held in memory.
+     * <p>
+     * The response owns {@code file} from this call on: it is closed once sent, when the
+     * connection closes first, and at once for HEAD, 204 and 304. A file that turns out
+     * shorter than {@code position + count} ends the connection when its end is reached, so
+     * the client sees a cut-off body rather than one that looks complete.
+     */
+    void sendFile(ContentType type, FileChannel file, long position, long count);
 
     /**
      * Starts a body of unknown length: the head goes out with {@code Transfer-Encoding:

@@ -93,10 +93,10 @@ public final class AccessLog implements Middleware, LoopSafe, AutoCloseable {
         if (closed) {
             return;
         }
-        int bytes = ctx.bodyLength();
+        long bytes = ctx.bodyLength();
         String line = client(ctx.request().remoteAddress()) + " - - [" + now() + "] \"" + ctx.method() + " "
                 + ctx.request().target() + " " + ctx.request().version() + "\" " + status + " "
-                + (bytes < 0 ? "-" : Integer.toString(bytes)) + " "
+                + (bytes < 0 ? "-" : Long.toString(bytes)) + " "
                 + millis(nanos) + "ms "
                 + (ctx.requestId() == null ? "-" : ctx.requestId());
         if (!queue.offer(line)) {

@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +43,11 @@ public final class Context {
     private byte[] body;
     private int bodyOffset;
     private int bodyLength;
+    /** A file body: open until handed to the response at {@link #finish}, or closed when replaced. */
+    private FileChannel file;
+    private long filePosition;
+    /** The file body's length, or -1 when the body is not a file. */
+    private long fileCount = -1;
     private boolean answered;
     private OutputStream stream;
     private String requestId;
@@ -83,6 +90,11 @@ public final class Context {
             throw new IllegalArgumentException("the route has no path parameter '" + name + "'");
         }
         return PercentDecoding.path(raw);
+    }
+
+    /** The parameter as it arrived, still percent-encoded; null when the route has none of that name. */
+    String rawPathParam(String name) {
+        return match == null ? null : match.param(name).orElse(null);
     }
 
     /** The first decoded value of the query parameter, e.g. {@code ?page=2}. */
@@ -233,6 +245,17 @@ public final class Context {
         answer(null, null, 0, 0);
     }
 
+    /**
+     * Answers with the file at {@code path} the way {@link Routes#files} serves one: its type by
+     * extension, Last-Modified and a strong ETag, 304 to conditional requests that already
+     * have it, 206 for a byte range, 416 for a range past its end, and the bytes sent from the
+     * page cache to the socket (sendfile). 404 when it is not a regular file. The path is
+     * used as given: check any part of it that comes from the request, as {@code files} does.
+     */
+    public void file(Path path) {
+        FileSender.send(this, path, FileOptions.defaults());
+    }
+
     /** Answers 302 Found with {@code Location}. */
     public void redirect(String location) {
         status(302).header("Location", location);
@@ -263,11 +286,32 @@ public final class Context {
         if (stream != null) {
             throw new IllegalStateException("the response is being streamed; write to the stream instead");
         }
+        closeFile();
+        fileCount = -1;
         bodyType = type;
         body = bytes;
         bodyOffset = offset;
         bodyLength = length;
         answered = true;
+    }
+
+    /** Answers with {@code count} bytes of {@code file} from {@code position}; the Context owns the file from here. */
+    void answerFile(ContentType type, FileChannel file, long position, long count) {
+        answer(type, null, 0, 0);
+        this.file = file;
+        this.filePosition = position;
+        this.fileCount = count;
+    }
+
+    private void closeFile() {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                // Read-only and unsent: nothing is lost.
+            }
+            file = null;
+        }
     }
 
     /** Forgets what the handler set, for an error answer; the request id stays. */
@@ -276,12 +320,15 @@ public final class Context {
         headers = null;
         bodyType = null;
         body = null;
+        closeFile();
+        fileCount = -1;
         answered = false;
     }
 
     /** Sends nothing more: the client is gone, or the connection is being aborted. */
     void discardResponse() {
         discarded = true;
+        closeFile();
     }
 
     boolean discarded() {
@@ -289,8 +336,8 @@ public final class Context {
     }
 
     /** Bytes of the gathered body, or -1 when streamed or discarded. */
-    int bodyLength() {
-        return stream != null || discarded ? -1 : bodyLength;
+    long bodyLength() {
+        return stream != null || discarded ? -1 : fileCount >= 0 ? fileCount : bodyLength;
     }
 
     boolean streaming() {
@@ -304,6 +351,7 @@ public final class Context {
     /** Encodes the gathered response, or ends the stream. */
     void finish() {
         if (discarded) {
+            closeFile();
             return;
         }
         if (stream != null) {
@@ -314,8 +362,17 @@ public final class Context {
             }
             return;
         }
-        applyHead();
-        if (bodyType != null) {
+        try {
+            applyHead();
+        } catch (RuntimeException e) {
+            closeFile();
+            throw e;
+        }
+        if (file != null) {
+            FileChannel sent = file;
+            file = null;  // the response owns it now, whatever happens
+            response.sendFile(bodyType, sent, filePosition, fileCount);
+        } else if (bodyType != null) {
             response.send(bodyType, body, bodyOffset, bodyLength);
         } else {
             response.sendEmpty();

@@ -2,6 +2,7 @@ package dev.surge.web;
 
 import dev.surge.http.Method;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -82,6 +83,37 @@ public abstract sealed class Routes<S extends Routes<S>> permits App, RouteGroup
         }
         routes.add(new Registration(method, join(prefix, path), handler));
         return self();
+    }
+
+    /**
+     * Serves the files under {@code directory} at {@code prefix} (e.g. {@code /static}), with
+     * the default {@link FileOptions}: {@code GET /static/css/site.css} answers with
+     * {@code directory/css/site.css}. See {@link #files(String, Path, FileOptions)}.
+     */
+    public S files(String prefix, Path directory) {
+        return files(prefix, directory, FileOptions.defaults());
+    }
+
+    /**
+     * Serves the files under {@code directory} at {@code prefix}, for GET and HEAD: type by
+     * extension, Last-Modified, a strong ETag, conditional requests (304), single byte ranges
+     * (206, 416), precompressed {@code .gz} siblings, and the bytes sent from the page cache to
+     * the socket (sendfile). No path leads outside the directory, links included (404).
+     * {@code prefix} itself is redirected to {@code prefix/}. The directory must exist now.
+     */
+    public S files(String prefix, Path directory, FileOptions options) {
+        java.util.Objects.requireNonNull(options, "options");
+        if (prefix == null || !prefix.startsWith("/") || prefix.contains("{") || prefix.contains("*")) {
+            throw new IllegalArgumentException("files prefix '" + prefix + "' must start with '/' and hold no parameters");
+        }
+        String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        StaticFiles files = new StaticFiles(directory, options);
+        Handler handler = options.onEventLoop() ? Route.inline(files) : files;
+        if (!base.isEmpty()) {
+            route(Method.GET, base, options.onEventLoop() ? Route.inline(StaticFiles::redirectToDirectory)
+                    : StaticFiles::redirectToDirectory);
+        }
+        return route(Method.GET, base + "/*", handler);
     }
 
     /** Routes under {@code prefix} (e.g. {@code /api/v1}), with filters of their own. */

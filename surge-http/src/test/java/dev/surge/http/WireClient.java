@@ -80,6 +80,11 @@ public final class WireClient implements AutoCloseable {
         return body.toString(StandardCharsets.UTF_8);
     }
 
+    /** The socket's input, for reading a large body as a stream after {@code read(true)}. */
+    public InputStream input() {
+        return in;
+    }
+
     /** Reads until the server closes; returns what came first (empty if nothing). */
     public String readUntilClosed() throws IOException {
         ByteArrayOutputStream rest = new ByteArrayOutputStream();

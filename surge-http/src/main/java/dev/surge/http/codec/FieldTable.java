@@ -134,6 +134,12 @@ final class FieldTable {
                 && Ascii.equalsIgnoreCase(buf, base + nameStart(field), lowerName);
     }
 
+    /** Whether field's name equals {@code name} ignoring ASCII case. */
+    boolean nameIs(Bytes buf, int base, int field, String name) {
+        return nameLength(field) == name.length()
+                && Ascii.equalsIgnoreCase(buf, base + nameStart(field), name);
+    }
+
     String name(Bytes buf, int base, int field) {
         return buf.toString(base + nameStart(field), nameLength(field), StandardCharsets.US_ASCII);
     }

@@ -104,9 +104,8 @@ public final class ParsedRequest implements Request {
 
     @Override
     public Optional<String> header(String name) {
-        byte[] lower = Ascii.lower(name);
         for (int i = 0; i < fields.headerCount(); i++) {
-            if (fields.nameIs(buf, base(), i, lower)) {
+            if (fields.nameIs(buf, base(), i, name)) {
                 return Optional.of(fields.value(buf, base(), i));
             }
         }
@@ -115,10 +114,9 @@ public final class ParsedRequest implements Request {
 
     @Override
     public List<String> headers(String name) {
-        byte[] lower = Ascii.lower(name);
         List<String> values = new ArrayList<>(1);
         for (int i = 0; i < fields.headerCount(); i++) {
-            if (fields.nameIs(buf, base(), i, lower)) {
+            if (fields.nameIs(buf, base(), i, name)) {
                 values.add(fields.value(buf, base(), i));
             }
         }

@@ -5,6 +5,7 @@ import dev.surge.http.codec.ResponseWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 
+import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
 
 /**
@@ -58,6 +59,17 @@ final class ConnectionOutput implements ResponseSink, ResponseWriter.Deferral {
     }
 
     @Override
+    public ByteBuf batch(int room) {
+        if (batch == null && queue.isEmpty() && queuedAnswer == null) {
+            batch = ctx.alloc().ioBuffer(Math.max(BATCH_INITIAL_BYTES, room));
+            return batch;
+        }
+        ByteBuf out = batch();
+        out.ensureWritable(room);
+        return out;
+    }
+
+    @Override
     public void appended() {
         if (queuedAnswer == null && batch.readableBytes() >= BATCH_WRITE_THRESHOLD) {
             writeBatch();
@@ -68,6 +80,18 @@ final class ConnectionOutput implements ResponseSink, ResponseWriter.Deferral {
     public void flush() {
         if (queuedAnswer == null) {
             flushBatch();
+        }
+    }
+
+    @Override
+    public void file(FileChannel file, long position, long count) {
+        FilePiece piece = new FilePiece(file, position, count);
+        if (queuedAnswer != null) {
+            queuedAnswer.fileOnLoop(piece);
+        } else {
+            writeBatch();
+            connection.writeFile(piece);
+            wroteSinceFlush = true;
         }
     }
 
@@ -153,12 +177,19 @@ final class ConnectionOutput implements ResponseSink, ResponseWriter.Deferral {
     /**
      * Writes the responses at the head of the queue that have arrived, in order. Small pieces
      * are copied into the batch, so that responses answered in the same turn share one write;
-     * large ones go out as they are, after the batch so far. Returns true when a response that
+     * large ones, and files, go out as they are, after the batch so far. Returns true when a response that
      * closes the connection was written: the responses after it are dropped.
      */
     boolean writeArrived() {
         for (PendingResponse head; (head = queue.peekFirst()) != null; ) {
-            for (ByteBuf piece; (piece = head.nextPiece()) != null; ) {
+            for (Object next; (next = head.nextPiece()) != null; ) {
+                if (next instanceof FilePiece file) {
+                    writeBatch();
+                    connection.writeFile(file);
+                    wroteSinceFlush = true;
+                    continue;
+                }
+                ByteBuf piece = (ByteBuf) next;
                 int size = piece.readableBytes();
                 if (size <= COPY_BYTES) {
                     loopBatch().writeBytes(piece);

@@ -7,6 +7,7 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.buffer.UnpooledHeapByteBuf;
 import io.netty.channel.Channel;
 
+import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
@@ -41,10 +42,12 @@ final class PendingResponse implements ResponseWriter.Place {
     // Handed over to the loop: written by the writer before it posts a task, read by the loop
     // in that task; the task queue orders the two.
     private ByteBuf rest;
+    /** A file that ends the body, handed over with the end. */
+    private FilePiece restFile;
     private boolean closeAfter;
 
-    // The loop's.
-    private final ArrayDeque<ByteBuf> pieces = new ArrayDeque<>(2);
+    // The loop's: buffers and file pieces.
+    private final ArrayDeque<Object> pieces = new ArrayDeque<>(2);
     private boolean ended;
     private boolean dropped;
     private Runnable abortAction;
@@ -92,6 +95,14 @@ final class PendingResponse implements ResponseWriter.Place {
     }
 
     @Override
+    public void file(FileChannel file, long position, long count) {
+        if (restFile != null) {
+            throw new IllegalStateException("a response has one file body at most");
+        }
+        restFile = new FilePiece(file, position, count);
+    }
+
+    @Override
     public void ended() {
         rest = buffer;
         buffer = null;
@@ -100,6 +111,10 @@ final class PendingResponse implements ResponseWriter.Place {
         } catch (RejectedExecutionException e) {
             release(rest);
             rest = null;
+            if (restFile != null) {
+                restFile.discard();
+                restFile = null;
+            }
             throw new ConnectionClosedException("the server is stopping");
         }
     }
@@ -168,6 +183,10 @@ final class PendingResponse implements ResponseWriter.Place {
             add(rest);
             rest = null;
         }
+        if (restFile != null) {
+            add(restFile);
+            restFile = null;
+        }
         ended = true;
     }
 
@@ -191,13 +210,22 @@ final class PendingResponse implements ResponseWriter.Place {
         connection.startHandler(thread);
     }
 
-    /** Queues a piece to write when this response reaches the head of the queue. */
-    void add(ByteBuf piece) {
+    /** Queues a piece (a buffer or a {@link FilePiece}) to write when this response reaches the head of the queue. */
+    void add(Object piece) {
         if (dropped) {
-            release(piece);
+            discard(piece);
         } else {
             pieces.add(piece);
         }
+    }
+
+    /** A file that goes on the body of a response filled on the loop. */
+    void fileOnLoop(FilePiece file) {
+        if (buffer != null) {
+            pieces.add(buffer);
+            buffer = null;
+        }
+        pieces.add(file);
     }
 
     /** Fills this response on the loop (an inline answer queued behind others); ends at once. */
@@ -226,16 +254,16 @@ final class PendingResponse implements ResponseWriter.Place {
         return closeAfter;
     }
 
-    /** The next piece that has arrived, or null. */
-    ByteBuf nextPiece() {
+    /** The next piece that has arrived, a buffer or a {@link FilePiece}, or null. */
+    Object nextPiece() {
         return pieces.poll();
     }
 
     /** The connection closed or will not get this far: run the abort action, free the pieces. */
     void drop() {
         dropped = true;
-        for (ByteBuf piece; (piece = pieces.poll()) != null; ) {
-            piece.release();
+        for (Object piece; (piece = pieces.poll()) != null; ) {
+            discard(piece);
         }
         if (!ended && abortAction != null) {
             try {
@@ -278,6 +306,14 @@ final class PendingResponse implements ResponseWriter.Place {
             } finally {
                 l.unlock();
             }
+        }
+    }
+
+    private static void discard(Object piece) {
+        if (piece instanceof FilePiece file) {
+            file.discard();
+        } else {
+            ((ByteBuf) piece).release();
         }
     }
 

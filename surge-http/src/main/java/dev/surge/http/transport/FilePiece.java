@@ -1,0 +1,20 @@
+package dev.surge.http.transport;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+
+/**
+ * A response's body bytes that lie in a file: queued like a buffer, written as a file region
+ * (sendfile) or in pieces read on the loop, see {@link HttpConnection#writeFile}.
+ */
+record FilePiece(FileChannel file, long position, long count) {
+
+    /** Closes the file when the piece will never be written. */
+    void discard() {
+        try {
+            file.close();
+        } catch (IOException e) {
+            // Nothing was written from it; a failed close of a read-only file loses nothing.
+        }
+    }
+}
