@@ -51,7 +51,7 @@ class StatusCountTest {
         int code;
         try (ScriptedServer server = new ScriptedServer(StatusCountTest::answer)) {
             code = Main.execute(new String[] {"http://127.0.0.1:" + server.port() + "/mix", "-c", "2", "-t", "1", "-n", "100",
-                "-d", "20s", "--timeout", "300ms", "--json", json.toString(), "--html", html.toString()},
+                "-d", "20s", "--timeout", "1s", "--json", json.toString(), "--html", html.toString()},
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(100, server.requests.get(), "requests the server saw");
         }
