@@ -36,6 +36,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
     private long tail;
     private int inFlight;
     private long readTime;
+    /** Whether bytes came since the last read-complete: Netty fires one at end-of-stream too. */
+    private boolean read;
     private boolean draining;
     private ErrorKind failure;
     private ChannelHandlerContext ctx;
@@ -65,6 +67,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
         ByteBuf in = (ByteBuf) msg;
         try {
             readTime = System.nanoTime();
+            read = true;
             stats.bytes += in.readableBytes();
             reader.read(in);
         } catch (MalformedResponseException e) {
@@ -76,7 +79,10 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        send(readTime);
+        if (read) { // not at end-of-stream, where requests written now could only fail
+            read = false;
+            send(readTime);
+        }
     }
 
     @Override

@@ -42,16 +42,27 @@ class LoadAllocationTest {
         }
     }
 
+    /**
+     * Up to three attempts: what the JIT has not compiled yet allocates where compiled code would
+     * not (escape analysis), and on a busy machine the JIT may lag behind the warm-up. A hot path
+     * that really allocates fails every attempt.
+     */
     @Test
     void allocatesAlmostNothingPerResponse(URI base) throws Exception {
         URI uri = base.resolve("/plaintext");
-        double keepAlive = bytesPerResponse(Runs.closed(uri, 8, Duration.ofSeconds(1), Duration.ofSeconds(1)));
-        LoadOptions pipelined = Runs.closed(uri, 8, Duration.ofSeconds(1), Duration.ofSeconds(1));
-        pipelined = new LoadOptions(pipelined.request(), 8, pipelined.duration(), pipelined.warmup(), 1, 0, 16,
-                pipelined.timeout(), 0, null, null, 0, "auto");
-        double deep = bytesPerResponse(pipelined);
-        System.out.printf("surge load: %.1f bytes per response keep-alive, %.1f pipelined x16%n", keepAlive, deep);
-        assertTrue(keepAlive <= BUDGET, "allocated " + keepAlive + " bytes per response keep-alive, budget " + BUDGET);
-        assertTrue(deep <= BUDGET, "allocated " + deep + " bytes per response pipelined, budget " + BUDGET);
+        LoadOptions keepAlive = Runs.closed(uri, 8, Duration.ofSeconds(1), Duration.ofMillis(1500));
+        LoadOptions pipelined = new LoadOptions(keepAlive.request(), 8, keepAlive.duration(), keepAlive.warmup(), 1, 0, 16,
+                keepAlive.timeout(), 0, null, null, 0, "auto");
+        java.util.List<String> attempts = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            double one = bytesPerResponse(keepAlive);
+            double deep = bytesPerResponse(pipelined);
+            System.out.printf("surge load: %.1f bytes per response keep-alive, %.1f pipelined x16%n", one, deep);
+            if (one <= BUDGET && deep <= BUDGET) {
+                return;
+            }
+            attempts.add(String.format(java.util.Locale.ROOT, "%.1f keep-alive, %.1f pipelined", one, deep));
+        }
+        throw new AssertionError("allocated more than " + BUDGET + " bytes per response in every attempt: " + attempts);
     }
 }
