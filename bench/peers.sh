@@ -44,7 +44,10 @@ Flags:
                        teardown is warmed up too (default 5, --quick 1)
   --pipeline DEPTH     requests per pipelined batch (default 16)
   --server-cpu N       CPU the server is pinned to (default 0)
-  --load-cpu N         CPU wrk is pinned to (default 1)
+  --load-cpu N         CPU the load generator is pinned to (default 1)
+  --load wrk|surge     the load generator: wrk (default), or `surge load` (one thread, per-request
+                       latency; it loads SURGE_LOAD_WARMUP seconds, default 2, unmeasured first
+                       for its JIT, and reads the server's CPU time over its measured window)
   --base-port N        servers listen on 127.0.0.1:N.. N+7 (default 18080)
   --quick              a smoke test: one short round; --rounds, --duration, --warmup still win
   -h, --help           this text
@@ -68,7 +71,7 @@ bounded() { # flag value lo hi
 # `./surge bench routes` runs this script with BENCH_KIND=routes: Surge's route variants.
 BENCH_KIND=${BENCH_KIND:-peers}
 if [[ $BENCH_KIND == routes ]]; then SERVERS=("${ROUTE_SERVERS[@]}"); else SERVERS=("${PEER_SERVERS[@]}"); fi
-CONNECTIONS=64 DEPTH=16 SERVER_CPU=0 LOAD_CPU=1 BASE_PORT=18080
+CONNECTIONS=64 DEPTH=16 SERVER_CPU=0 LOAD_CPU=1 BASE_PORT=18080 LOAD=wrk
 # Empty until a flag sets them, so that --quick fills in only what was not given.
 ROUNDS='' DURATION='' WARMUP='' QUICK=0
 while [[ $# -gt 0 ]]; do
@@ -88,6 +91,10 @@ while [[ $# -gt 0 ]]; do
     --server-cpu) SERVER_CPU=$(bounded "$flag" "$2" 0 4095) ;;
     --load-cpu) LOAD_CPU=$(bounded "$flag" "$2" 0 4095) ;;
     --base-port) BASE_PORT=$(bounded "$flag" "$2" 1024 65000) ;;
+    --load)
+      [[ $2 == wrk || $2 == surge ]] || die_usage "--load is wrk or surge, not '$2'"
+      LOAD=$2
+      ;;
     *) die_usage "unknown flag '$flag'" ;;
   esac
   shift 2
@@ -98,6 +105,10 @@ else
   : "${ROUNDS:=3}" "${DURATION:=10}" "${WARMUP:=5}"
 fi
 [[ ${#SERVERS[@]} -gt 0 ]] || die_usage "--servers is empty"
+if [[ $LOAD == surge && ( -z ${SURGE_JDK:-} || -z ${SURGE_LOAD_CP:-} ) ]]; then
+  echo "peers: --load surge needs SURGE_JDK and SURGE_LOAD_CP, which ./surge sets: run this as './surge bench peers'." >&2
+  exit 1
+fi
 for s in "${SERVERS[@]}"; do
   server_port "$s" >/dev/null || die_usage "unknown server '$s' (known: ${ALL_SERVERS[*]})"
 done
@@ -141,6 +152,7 @@ done
   printf 'rounds\t%s\norder\trotating: round r starts at server (r-1) mod %s\n' "$ROUNDS" "$count"
   printf 'statistic\tmedian of the rounds that succeeded\n'
   printf 'connections\t%s\nwrk_threads\t1\nwarmup_s\t%s\nduration_s\t%s\n' "$CONNECTIONS" "$WARMUP" "$DURATION"
+  printf 'load\t%s\n' "$LOAD"
   printf 'pipeline_depth\t%s\nserver_cpu\t%s\nload_cpu\t%s\n' "$DEPTH" "$SERVER_CPU" "$LOAD_CPU"
   printf 'java_opts\t%s\n' "${JAVA_OPTS:-}"
 } >"$RUN/parameters.tsv"

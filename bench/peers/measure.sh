@@ -1,7 +1,14 @@
 # measure.sh: sourced by peers.sh. Takes one sample of one server: starts it, checks it answers,
-# loads it with wrk in each mode (warm-up, then a measured run) and stops it, appending one
-# sample row per mode to SAMPLES. Expects RUN, PEERS, SAMPLES, CLK_TCK, CONNECTIONS, DEPTH,
-# WARMUP, DURATION, LOAD_CPU and the functions of servers.sh and report.sh.
+# loads it with the load generator in each mode (warm-up, then a measured run) and stops it,
+# appending one sample row per mode to SAMPLES. Expects RUN, PEERS, SAMPLES, CLK_TCK,
+# CONNECTIONS, DEPTH, WARMUP, DURATION, LOAD_CPU, LOAD (wrk or surge) and the functions of
+# servers.sh and report.sh; LOAD=surge also SURGE_JDK and SURGE_LOAD_CP.
+#
+# With LOAD=surge, `surge load` measures: per request, not per pipelined batch as wrk's script
+# does, so its latencies under pipelining are not comparable to wrk's. Its JVM starts cold in
+# every run, so the measured run first loads unmeasured for SURGE_LOAD_WARMUP seconds (the JIT),
+# and the server's CPU time is read by surge load itself (--cpu-of) over exactly the measured
+# window, not around the whole process.
 #
 # Sample rows (tab-separated): round position server mode status rps p50_us p99_us
 # cpu_us_per_req user_us_per_req sys_us_per_req requests non_2xx socket_errors. position is the
@@ -9,6 +16,8 @@
 
 MODES=(keepalive pipelined)
 FAILED=0
+LOAD=${LOAD:-wrk}
+SURGE_LOAD_WARMUP=${SURGE_LOAD_WARMUP:-2}
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -30,19 +39,50 @@ await_server() {
   return 0
 }
 
-# Runs wrk for $1 seconds in mode $2 against $3, output to $4. In the background and waited
-# for, so that a signal reaches our trap at once rather than after the run.
-run_wrk() {
-  local secs=$1 mode=$2 url=$3 out=$4 args=()
-  [[ $mode == pipelined ]] && args=(-s "$PEERS/pipeline.lua")
-  args+=("$url")
-  [[ $mode == pipelined ]] && args+=(-- "$DEPTH")
-  timeout $((secs + 30)) taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${secs}s" --latency "${args[@]}" >"$out" 2>&1 &
+# Runs the load generator for $1 seconds in mode $2 against $3, output to $4 (and, for surge,
+# its JSON report to $4.json; $5, when given, is the server PID whose CPU time it reports). In
+# the background and waited for, so that a signal reaches our trap at once rather than after.
+run_load() {
+  local secs=$1 mode=$2 url=$3 out=$4 pid=${5:-} args=()
+  if [[ $LOAD == surge ]]; then
+    args=(-t1 -c"$CONNECTIONS" -d"${secs}s" --json "$out.json")
+    [[ $mode == pipelined ]] && args+=(--pipeline "$DEPTH")
+    [[ -n $pid ]] && args+=(--warmup "${SURGE_LOAD_WARMUP}s" --cpu-of "$pid")
+    # shellcheck disable=SC2086  # LOAD_JAVA_OPTS is a list of flags by design
+    timeout $((secs + SURGE_LOAD_WARMUP + 30)) taskset -c "$LOAD_CPU" "$SURGE_JDK/bin/java" "${JVM_FLAGS[@]}" \
+      -XX:ActiveProcessorCount=1 -XX:+UseParallelGC -Xms256m -Xmx1g ${LOAD_JAVA_OPTS:-} \
+      -cp "$SURGE_LOAD_CP" dev.surge.load.Main "${args[@]}" "$url" >"$out" 2>&1 &
+  else
+    [[ $mode == pipelined ]] && args=(-s "$PEERS/pipeline.lua")
+    args+=("$url")
+    [[ $mode == pipelined ]] && args+=(-- "$DEPTH")
+    timeout $((secs + 30)) taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${secs}s" --latency "${args[@]}" >"$out" 2>&1 &
+  fi
   WRK_PID=$!
   local rc=0
   wait "$WRK_PID" || rc=$?
   WRK_PID=''
   return $rc
+}
+
+# surge load's JSON report $1 as parse_wrk prints wrk's: "rps p50_us p99_us requests non_2xx
+# errors", then the server's "utime stime" ticks over the measured window. The report puts
+# each figure on a line of its own, so awk reads it without a JSON tool.
+parse_surge_load() {
+  awk '
+    function val(line, key,   m) {
+      if (match(line, "\"" key "\": [0-9.]+")) { m = substr(line, RSTART, RLENGTH); sub(/.*: /, "", m); return m }
+      return ""
+    }
+    /^  "rps":/ { rps = val($0, "rps") }
+    /^  "requests":/ { requests = val($0, "requests") }
+    /^  "latencyMicros":/ { p50 = val($0, "p50"); p99 = val($0, "p99") }
+    /^  "errors":/ { non2xx = val($0, "non2xx"); errors = val($0, "total") }
+    /^  "cpuOf":/ { user = val($0, "userTicks"); sys = val($0, "systemTicks") }
+    END {
+      if (rps == "" || requests == "" || user == "") exit 1
+      printf "%.2f %s %s %s %s %s\n%s %s\n", rps, (p50 > 0 ? p50 : "-"), (p99 > 0 ? p99 : "-"), requests, non2xx, errors, user, sys
+    }' "$1"
 }
 
 # A failed sample: "-" for every number, so the medians skip it and the status says why.
@@ -73,13 +113,13 @@ measure_server() { # round position server
     return 0
   fi
   for mode in "${MODES[@]}"; do
-    out="$RUN/r$round-$name-$mode.wrk"
-    # The warm-up is two wrk runs, so that the server has also seen a set of connections
+    out="$RUN/r$round-$name-$mode.$LOAD"
+    # The warm-up is two load runs, so that the server has also seen a set of connections
     # close before the measured run: a JIT that first meets connection teardown there
     # deoptimizes its hot read path and recompiles it during the measurement.
     if ((WARMUP > 0)); then
-      run_wrk $(((WARMUP + 1) / 2)) "$mode" "$url" "$out.warmup" || true
-      run_wrk $((WARMUP / 2 > 0 ? WARMUP / 2 : 1)) "$mode" "$url" "$out.warmup2" || true
+      run_load $(((WARMUP + 1) / 2)) "$mode" "$url" "$out.warmup" || true
+      run_load $((WARMUP / 2 > 0 ? WARMUP / 2 : 1)) "$mode" "$url" "$out.warmup2" || true
     fi
     if ! before=$(cpu_ticks "$SERVER_PID" 2>/dev/null); then
       echo "peers: $name died during the $mode warm-up. Last lines of $log:" >&2
@@ -88,12 +128,21 @@ measure_server() { # round position server
       continue
     fi
     rc=0
-    run_wrk "$DURATION" "$mode" "$url" "$out" || rc=$?
+    run_load "$DURATION" "$mode" "$url" "$out" "$SERVER_PID" || rc=$?
     after=$(cpu_ticks "$SERVER_PID" 2>/dev/null || echo "")
-    if ((rc != 0)) || [[ -z $after ]] || ! read -r rps p50 p99 requests non2xx sock < <(parse_wrk "$out"); then
-      echo "peers: $name $mode: the measured run failed (wrk exit $rc). wrk said:" >&2
+    local parsed=''
+    if ((rc == 0)) && [[ -n $after ]]; then
+      if [[ $LOAD == surge ]]; then
+        # surge load read the server's ticks over its measured window: "0 0" to "user sys".
+        parsed=$(parse_surge_load "$out.json") && { before="0 0"; after=$(sed -n 2p <<<"$parsed"); } || parsed=''
+      else
+        parsed=$(parse_wrk "$out") || parsed=''
+      fi
+    fi
+    if [[ -z $parsed ]] || ! read -r rps p50 p99 requests non2xx sock <<<"$(head -n1 <<<"$parsed")"; then
+      echo "peers: $name $mode: the measured run failed ($LOAD exit $rc). $LOAD said:" >&2
       sed 's/^/    /' "$out" >&2
-      fail_sample "$round" "$pos" "$name" "$mode" "wrk failed"
+      fail_sample "$round" "$pos" "$name" "$mode" "$LOAD failed"
       continue
     fi
     # Ticks to µs per request, for user, system and their sum; "before" and "after" are
