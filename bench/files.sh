@@ -45,11 +45,9 @@ Surge's JVM. nginx, wrk and curl are installed with apt-get when run as root.
 TXT
 }
 
-die_usage() { echo "files: $1" >&2; echo "Run './surge bench files --help' for the flags." >&2; exit 2; }
-bounded() { # flag value lo hi
-  [[ $2 =~ ^[0-9]+$ ]] && (($2 >= $3 && $2 <= $4)) || die_usage "$1 wants a whole number from $3 to $4, not '$2'"
-  echo "$2"
-}
+BENCH_CMD=files
+# shellcheck source=peers/flags.sh
+source "$PEERS/flags.sh"
 
 FILE_SERVERS=(surge nginx nginx-cached)
 SERVERS=("${FILE_SERVERS[@]}")

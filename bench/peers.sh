@@ -60,13 +60,9 @@ gin/fasthttp libraries, gcc) are installed with apt-get when run as root.
 TXT
 }
 
-die_usage() { echo "peers: $1" >&2; echo "Run './surge bench peers --help' for the flags." >&2; exit 2; }
-
-# Accepts a whole number within [lo, hi] for flag $1, or exits with usage.
-bounded() { # flag value lo hi
-  [[ $2 =~ ^[0-9]+$ ]] && (($2 >= $3 && $2 <= $4)) || die_usage "$1 wants a whole number from $3 to $4, not '$2'"
-  echo "$2"
-}
+BENCH_CMD=peers
+# shellcheck source=peers/flags.sh
+source "$PEERS/flags.sh"
 
 # `./surge bench routes` runs this script with BENCH_KIND=routes: Surge's route variants.
 BENCH_KIND=${BENCH_KIND:-peers}

@@ -1,5 +1,6 @@
 package dev.surge.client;
 
+import dev.surge.junit.ScriptedServer;
 import dev.surge.http.ContentType;
 import dev.surge.web.App;
 import dev.surge.testing.SetUpRoutes;

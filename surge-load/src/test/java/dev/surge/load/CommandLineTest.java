@@ -1,5 +1,6 @@
 package dev.surge.load;
 
+import dev.surge.junit.ScriptedServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.surge.load;
 
+import dev.surge.junit.ScriptedServer;
 import com.dslplatform.json.DslJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.surge.load;
+package dev.surge.junit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,31 +12,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * A raw HTTP server for wire tests, one virtual thread per connection, that answers the n-th
+ * A raw HTTP server for wire tests of clients (surge-client, surge-load), one virtual thread per connection, that answers the n-th
  * request (counted over all connections) with whatever its script says: bytes to write,
  * {@link #RESET} to reset the connection, {@link #CLOSE} to close it unanswered, or
  * {@link #HOLD} to never answer. Requests must have
  * no body; each ends at its blank line.
  */
-final class ScriptedServer implements AutoCloseable {
-    static final byte[] RESET = new byte[0];
-    static final byte[] HOLD = new byte[0];
-    static final byte[] CLOSE = new byte[0];
+public final class ScriptedServer implements AutoCloseable {
+    public static final byte[] RESET = new byte[0];
+    public static final byte[] HOLD = new byte[0];
+    public static final byte[] CLOSE = new byte[0];
 
     private final ServerSocket listener;
     private final IntFunction<byte[]> script;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
-    final AtomicInteger connections = new AtomicInteger();
-    final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger connections = new AtomicInteger();
+    public final AtomicInteger requests = new AtomicInteger();
 
-    ScriptedServer(IntFunction<byte[]> script) throws IOException {
+    public ScriptedServer(IntFunction<byte[]> script) throws IOException {
         this.script = script;
         this.listener = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
         threads.add(Thread.ofVirtual().name("scripted-accept").start(this::accept));
     }
 
-    static byte[] response(int status, String body, String... headers) {
+    public static byte[] response(int status, String body, String... headers) {
         StringBuilder s = new StringBuilder("HTTP/1.1 ").append(status).append(" X\r\n");
         for (String h : headers) {
             s.append(h).append("\r\n");
@@ -45,7 +45,7 @@ final class ScriptedServer implements AutoCloseable {
         return s.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
