@@ -1,6 +1,10 @@
 package dev.surge.http;
 
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.uring.IoUring;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.channels.FileChannel;
@@ -10,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@link Response#sendFile} at the core's level: small bodies copied behind the head, large
@@ -19,7 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FileBodyTest {
 
     private static Server serve(Path file, long position, long count) {
-        return Server.start(ServerOptions.defaults().withPort(0).withEventLoops(1), (req, res) -> {
+        return serve(Transport.AUTO, file, position, count);
+    }
+
+    private static Server serve(Transport transport, Path file, long position, long count) {
+        return Server.start(ServerOptions.defaults().withPort(0).withEventLoops(1).withTransport(transport), (req, res) -> {
             try {
                 res.sendFile(ContentType.OCTET_STREAM, FileChannel.open(file, StandardOpenOption.READ), position, count);
             } catch (java.io.IOException e) {
@@ -51,6 +60,22 @@ class FileBodyTest {
                 wire.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
                 assertEquals(Files.readString(f).substring(size / 2), wire.read().body(), "second half of " + size);
             }
+        }
+    }
+
+    /** Each socket transport sends with its own zero-copy path: sendfile (epoll), transferTo (NIO), splice (io_uring). */
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"EPOLL", "IO_URING", "NIO"})
+    void everySocketTransportSendsFiles(Transport transport, @TempDir Path dir) throws Exception {
+        assumeTrue(transport != Transport.EPOLL || Epoll.isAvailable(), "epoll not available here");
+        assumeTrue(transport != Transport.IO_URING || IoUring.isAvailable(), "io_uring not available here");
+        Path f = file(dir, 5_000_000);
+        try (Server server = serve(transport, f, 1, 4_999_998); WireClient wire = new WireClient(server.port())) {
+            assertEquals(transport, server.transport());
+            wire.send("GET / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            String expected = Files.readString(f).substring(1, 4_999_999);
+            assertEquals(expected, wire.read().body());
+            assertEquals(expected, wire.read().body(), "the second response follows the first in step");
         }
     }
 
