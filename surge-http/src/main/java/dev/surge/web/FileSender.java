@@ -32,12 +32,13 @@ final class FileSender {
     }
 
     /**
-     * Answers {@code ctx} with {@code file}, whose attributes were just read. {@code gzip} is
+     * Answers {@code ctx} with {@code file}, whose attributes were just read; {@code name}, its
+     * decoded file name as asked for, gives the Content-Type. {@code gzip} is
      * the precompressed sibling to offer, or null; {@code openFiles} the cache of open small
      * files to take the descriptor from, or null to open it for this response.
      */
-    static void send(Context ctx, Path file, BasicFileAttributes attributes, Sibling gzip, FileOptions options,
-                     OpenFiles openFiles) {
+    static void send(Context ctx, Path file, String name, BasicFileAttributes attributes, Sibling gzip,
+                     FileOptions options, OpenFiles openFiles) {
         boolean compressed = gzip != null && acceptsGzip(ctx.header("Accept-Encoding").orElse(""));
         Path sent = compressed ? gzip.path() : file;
         BasicFileAttributes attrs = compressed ? gzip.attributes() : attributes;
@@ -98,7 +99,7 @@ final class FileSender {
             notFound(ctx);
             return;
         }
-        ctx.answerFile(MediaTypes.of(file.getFileName().toString()), channel, position, count);
+        ctx.answerFile(MediaTypes.of(name), channel, position, count);
     }
 
     /** Answers with {@code file} if it is a regular file (404 otherwise), with no precompressed sibling. */
@@ -114,7 +115,8 @@ final class FileSender {
             notFound(ctx);
             return;
         }
-        send(ctx, file, attributes, null, options, null);
+        Path fileName = file.getFileName();
+        send(ctx, file, fileName == null ? "" : fileName.toString(), attributes, null, options, null);
     }
 
     /** 404, forgetting any header set for the file. */
@@ -192,6 +194,9 @@ final class FileSender {
 
     /** Whether an Accept-Encoding value accepts gzip (RFC 9110 §12.5.3), with a q-value above zero. */
     static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding.isEmpty()) {
+            return false;  // the common case of a client that sends none, without splitting
+        }
         double gzip = -1;
         double any = -1;
         for (String item : acceptEncoding.split(",")) {

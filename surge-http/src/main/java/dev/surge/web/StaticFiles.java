@@ -49,13 +49,13 @@ final class StaticFiles implements Handler, AutoCloseable {
     }
 
     /** A path under the root, what it is, and whether a symbolic link led to it. */
-    private record Found(Path path, BasicFileAttributes attributes, boolean viaLink) {
+    private record Found(Path path, String name, BasicFileAttributes attributes, boolean viaLink) {
     }
 
     @Override
     public void handle(Context ctx) {
         String raw = ctx.rawPathParam("*");
-        Found found = raw == null ? find(root, false) : resolve(raw);
+        Found found = raw == null ? find(root, "", false) : resolve(raw);
         if (found == null) {
             FileSender.notFound(ctx);
             return;
@@ -72,7 +72,7 @@ final class StaticFiles implements Handler, AutoCloseable {
             FileSender.notFound(ctx);
             return;
         }
-        FileSender.send(ctx, found.path(), found.attributes(), precompressed(ctx, found), options, openFiles);
+        FileSender.send(ctx, found.path(), found.name(), found.attributes(), precompressed(ctx, found), options, openFiles);
     }
 
     /** 301 to the same path with a '/' added (the query kept): a directory's own path. */
@@ -84,9 +84,9 @@ final class StaticFiles implements Handler, AutoCloseable {
 
     private void directory(Context ctx, Found dir) {
         if (options.indexFile() != null) {
-            Found index = find(dir.path().resolve(options.indexFile()), dir.viaLink());
+            Found index = find(dir.path().resolve(options.indexFile()), options.indexFile(), dir.viaLink());
             if (index != null && index.attributes().isRegularFile()) {
-                FileSender.send(ctx, index.path(), index.attributes(), precompressed(ctx, index), options, openFiles);
+                FileSender.send(ctx, index.path(), index.name(), index.attributes(), precompressed(ctx, index), options, openFiles);
                 return;
             }
         }
@@ -103,7 +103,7 @@ final class StaticFiles implements Handler, AutoCloseable {
             return null;
         }
         Path path = file.path();
-        Found gz = find(path.resolveSibling(path.getFileName() + ".gz"), file.viaLink());
+        Found gz = find(path.resolveSibling(file.name() + ".gz"), file.name(), file.viaLink());
         if (gz == null || !gz.attributes().isRegularFile()) {
             return null;
         }
@@ -121,6 +121,7 @@ final class StaticFiles implements Handler, AutoCloseable {
             return null;
         }
         Path path = root;
+        String name = "";
         boolean viaLink = false;
         int n = raw.endsWith("/") ? raw.length() - 1 : raw.length();
         for (int start = 0; start < n; ) {
@@ -134,16 +135,17 @@ final class StaticFiles implements Handler, AutoCloseable {
                 return null;
             }
             if (path != root && !viaLink) {
-                BasicFileAttributes dir = attributes(path, LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes dir = attributes(path, NO_FOLLOW);
                 if (dir == null) {
                     return null;
                 }
                 viaLink = dir.isSymbolicLink();
             }
             path = path.resolve(segment);
+            name = segment;
             start = end + 1;
         }
-        return find(path, viaLink);
+        return find(path, name, viaLink);
     }
 
     /**
@@ -151,8 +153,8 @@ final class StaticFiles implements Handler, AutoCloseable {
      * outside the root. Only when a link is involved (the path is one, or one led to it) is the
      * real path resolved and checked against the root's.
      */
-    private Found find(Path path, boolean viaLink) {
-        BasicFileAttributes attributes = attributes(path, LinkOption.NOFOLLOW_LINKS);
+    private Found find(Path path, String name, boolean viaLink) {
+        BasicFileAttributes attributes = attributes(path, NO_FOLLOW);
         if (attributes == null) {
             if (openFiles != null) {
                 openFiles.forget(path);
@@ -163,10 +165,10 @@ final class StaticFiles implements Handler, AutoCloseable {
             if (!inside(path)) {
                 return null;
             }
-            BasicFileAttributes target = attributes(path);
-            return target == null ? null : new Found(path, target, true);
+            BasicFileAttributes target = attributes(path, FOLLOW);
+            return target == null ? null : new Found(path, name, target, true);
         }
-        return new Found(path, attributes, false);
+        return new Found(path, name, attributes, false);
     }
 
     private static boolean safe(String segment) {
@@ -191,7 +193,11 @@ final class StaticFiles implements Handler, AutoCloseable {
         }
     }
 
-    private static BasicFileAttributes attributes(Path path, LinkOption... options) {
+    /** Link options as constants: a varargs call would make an array each time. */
+    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    private static final LinkOption[] FOLLOW = {};
+
+    private static BasicFileAttributes attributes(Path path, LinkOption[] options) {
         try {
             return Files.readAttributes(path, BasicFileAttributes.class, options);
         } catch (IOException | SecurityException e) {
