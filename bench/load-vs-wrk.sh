@@ -41,8 +41,11 @@ surge_run() { # mode -> "rps cpu_us_per_response bytes_per_response"
 printf '%-6s %-10s %-6s %12s %10s %10s\n' round mode tool rps cpu_us/rsp bytes/rsp
 for ((r = 1; r <= ROUNDS; r++)); do
   for mode in keepalive pipelined; do
-    printf '%-6s %-10s %-6s %12s\n' "$r" "$mode" wrk "$(wrk_run "$mode")" | tee -a "$OUT/rows"
-    read -r rps cpu bytes < <(surge_run "$mode")
+    wrk_rps=$(wrk_run "$mode")
+    [[ -n $wrk_rps ]] || { echo "load-vs-wrk: wrk gave no result ($mode, round $r)" >&2; exit 1; }
+    printf '%-6s %-10s %-6s %12s\n' "$r" "$mode" wrk "$wrk_rps" | tee -a "$OUT/rows"
+    read -r rps cpu bytes < <(surge_run "$mode") || true
+    [[ -n ${rps:-} ]] || { echo "load-vs-wrk: surge load gave no result ($mode, round $r)" >&2; exit 1; }
     printf '%-6s %-10s %-6s %12s %10s %10s\n' "$r" "$mode" surge "$rps" "$cpu" "$bytes" | tee -a "$OUT/rows"
   done
 done

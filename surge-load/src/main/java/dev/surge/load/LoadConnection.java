@@ -100,6 +100,9 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
         if (close) {
             draining = true; // the server closes after this response: send nothing more here
         }
+        if (draining && inFlight == 0 && ctx != null) {
+            ctx.close(); // rather than wait for a close that may never come; a new connection takes over
+        }
     }
 
     /** Sends what the mode allows now: the free slots (closed loop) or the requests due (open loop). */

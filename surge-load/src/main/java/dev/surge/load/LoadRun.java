@@ -98,7 +98,9 @@ final class LoadRun {
             Second sec = new Second(s, second.responses, second.latency.getValueAtPercentile(50),
                     second.latency.getValueAtPercentile(99), second.errorCount(), second.non2xx());
             timeline.add(sec);
-            onSecond.accept(sec);
+            // The live line: this second's rate, and the run's p99 and errors so far.
+            onSecond.accept(new Second(s, second.responses, total.latency.getValueAtPercentile(50),
+                    total.latency.getValueAtPercentile(99), total.errorCount(), total.non2xx()));
         }
         long stop = System.nanoTime();
         ProcessCpu watched = watched0 == null ? null : ProcessCpu.of(options.cpuOf()).minus(watched0);

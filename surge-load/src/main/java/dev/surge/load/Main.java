@@ -50,6 +50,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-R", "--rate"}, paramLabel = "RPS", description = "open loop at this many requests/s over all connections")
     Double rate;
 
+    /** The deepest pipeline: the requests of one connection's window are one buffer. */
+    static final int MAX_PIPELINE = 1024;
+
     @Option(names = "--pipeline", paramLabel = "DEPTH", defaultValue = "1",
             description = "requests in flight per connection (default: ${DEFAULT-VALUE})")
     int pipeline;
@@ -159,6 +162,13 @@ public final class Main implements Callable<Integer> {
             }
             if (requests != null && requests < 1) {
                 throw new UsageException("--requests must be at least 1");
+            }
+            if (requests != null && !warmup.isZero()) {
+                // The warm-up's requests would use up the count, leaving nothing to measure.
+                throw new UsageException("--requests and --warmup do not go together: give one of them");
+            }
+            if (pipeline > MAX_PIPELINE) {
+                throw new UsageException("--pipeline is at most " + MAX_PIPELINE + " requests per connection, not " + pipeline);
             }
             if (cpuOf != null) {
                 ProcessCpu.of(cpuOf); // there, and readable

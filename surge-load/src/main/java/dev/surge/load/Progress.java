@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * The live line, once a second, rewritten in place; only on a terminal, so that logs and pipes
- * get the report alone.
+ * The live line, once a second, rewritten in place: the last second's requests/s, and the
+ * run's p99 and errors so far. Only on a terminal, so that logs and pipes get the report alone.
  */
 final class Progress {
     private final PrintStream out;

@@ -60,6 +60,8 @@ class CommandLineTest {
         assertOneLine(run("http://127.0.0.1:1/", "--body", "/no/such/file"), "cannot read --body /no/such/file");
         assertOneLine(run("http://127.0.0.1:1/", "-m", "get"), "a method is upper-case letters");
         assertOneLine(run(), "Missing required parameter: 'URL'");
+        assertOneLine(run("http://127.0.0.1:1/", "-n", "100", "--warmup", "1s"), "--requests and --warmup do not go together");
+        assertOneLine(run("http://127.0.0.1:1/", "--pipeline", "5000"), "--pipeline is at most 1024");
     }
 
     @Test

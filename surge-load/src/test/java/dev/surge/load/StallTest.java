@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,13 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @SurgeTest
 class StallTest {
     private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static volatile long stallFrom = Long.MAX_VALUE;
+    private static final long OFF = Long.MAX_VALUE;
+    /** The stall starts 700 ms after the first request of a run reaches the server, not after the run is set up. */
+    private static final long ARMED = Long.MAX_VALUE - 1;
+    private static final AtomicLong stallFrom = new AtomicLong(OFF);
 
     @SetUpRoutes
     static void routes(App app) {
         app.get("/stalls", ctx -> {
             long now = System.nanoTime();
-            long from = stallFrom;
+            stallFrom.compareAndSet(ARMED, now + TimeUnit.MILLISECONDS.toNanos(700));
+            long from = stallFrom.get();
             if (now >= from && now < from + STALL_NANOS) {
                 TimeUnit.NANOSECONDS.sleep(from + STALL_NANOS - now);
             }
@@ -35,11 +40,11 @@ class StallTest {
     }
 
     private static LoadResult runWithStall(LoadOptions options) throws Exception {
-        stallFrom = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(700);
+        stallFrom.set(ARMED);
         try {
             return Runs.run(options);
         } finally {
-            stallFrom = Long.MAX_VALUE;
+            stallFrom.set(OFF);
         }
     }
 

@@ -53,6 +53,10 @@ public final class CompareCommand implements Callable<Integer> {
             cmd.getErr().println("compare: " + e.getMessage());
             return 2;
         });
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("compare: " + e.getMessage() + " (./surge bench compare --help lists the flags)");
+            return 2;
+        });
         return cli;
     }
 

@@ -28,9 +28,13 @@ public final class MannWhitney {
      */
     public record Significance(double p, double smallestP, int n1, int n2) {
 
-        /** Whether the difference is significant at level {@code alpha}. */
+        /**
+         * Whether the difference is significant at level {@code alpha}. Never when the sample
+         * sizes are too few: with ties the test falls back on the normal approximation, whose p
+         * can drop below what any arrangement of so few values could give.
+         */
         public boolean significant(double alpha) {
-            return p < alpha;
+            return p < alpha && !tooFew(alpha);
         }
 
         /** Whether no outcome at these sample sizes could reach {@code alpha}. */

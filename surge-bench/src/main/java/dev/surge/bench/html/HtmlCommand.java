@@ -43,6 +43,10 @@ public final class HtmlCommand implements Callable<Integer> {
             cmd.getErr().println("html: " + e.getMessage());
             return 2;
         });
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("html: " + e.getMessage() + " (./surge bench html --help lists the flags)");
+            return 2;
+        });
         return cli;
     }
 

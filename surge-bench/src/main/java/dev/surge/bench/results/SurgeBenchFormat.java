@@ -74,8 +74,8 @@ final class SurgeBenchFormat {
     static Map<String, String> conditions(Map<?, ?> root) {
         Map<String, String> out = new LinkedHashMap<>();
         copy(JsonTree.object(root, "machine"), List.of("cpu_model", "nproc", "kernel", "java", "wrk"), out);
-        copy(JsonTree.object(root, "parameters"), List.of("connections", "pipeline_depth", "warmup_s", "duration_s",
-                "server_cpu", "load_cpu", "java_opts"), out);
+        copy(JsonTree.object(root, "parameters"), List.of("load", "rounds", "connections", "pipeline_depth", "warmup_s",
+                "duration_s", "server_cpu", "load_cpu", "java_opts"), out);
         return out;
     }
 
