@@ -22,7 +22,7 @@ class LoopAllocationTest {
     private static final AllocationBudget PLAINTEXT = AllocationBudget.of(128, "request");
     /**
      * A file answer makes more: the path and its attributes, Last-Modified and ETag strings,
-     * the header list, a view of the open file (about 1.25 KiB measured). The budget guards
+     * the header list, a view of the open file (about 1.15 KB measured). The budget guards
      * against it growing; it is no target.
      */
     private static final AllocationBudget FILE = AllocationBudget.of(1536, "request");
