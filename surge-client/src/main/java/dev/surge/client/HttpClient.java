@@ -56,7 +56,12 @@ public final class HttpClient implements AutoCloseable {
         Target target = Target.of(request.uri());
         HostPool pool = pools.computeIfAbsent(new Target(target.host(), target.port(), ""),
                 t -> new HostPool(t, (EventLoop) loops.group().next(), bootstrap, options));
-        pool.submit(exchange);
+        try {
+            pool.submit(exchange);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // close() ran between the check above and here: its loops no longer take work.
+            exchange.fail(ClientException.Kind.CLOSED, "the client is closed", e);
+        }
         return exchange.result;
     }
 

@@ -19,7 +19,8 @@ public final class Failures {
             return Kind.CONNECT;
         }
         String message = String.valueOf(cause.getMessage());
-        if (message.contains("reset by peer") || message.contains("Connection reset")) {
+        if (message.contains("reset by peer") || message.contains("Connection reset") || message.contains("Broken pipe")) {
+            // A broken pipe is the reset seen while writing rather than reading.
             return Kind.RESET;
         }
         return Kind.READ;

@@ -185,7 +185,8 @@ public final class ResponseParser {
             contentLength(buf, vs, ve);
         } else if (nameLength == 17 && Ascii.equalsLower(buf, start, "transfer-encoding")) {
             // Only a final "chunked" frames the body; any other coding runs until the close.
-            chunked = ve - vs >= 7 && Ascii.equalsLower(buf, ve - 7, "chunked");
+            chunked = ve - vs >= 7 && Ascii.equalsLower(buf, ve - 7, "chunked")
+                    && (ve - 7 == vs || buf[ve - 8] == ',' || buf[ve - 8] == ' ' || buf[ve - 8] == '\t');
         } else if (nameLength == 10 && Ascii.equalsLower(buf, start, "connection")) {
             close |= Ascii.containsTokenLower(buf, vs, ve, "close");
             keepAlive |= Ascii.containsTokenLower(buf, vs, ve, "keep-alive");
@@ -213,7 +214,10 @@ public final class ResponseParser {
         contentLength = value;
     }
 
-    private void endOfHead() {
+    private void endOfHead() throws MalformedResponseException {
+        if (status == 101) {
+            throw fail("101 Switching Protocols, though no request asked to upgrade");
+        }
         if (status < 200) {
             state = State.STATUS_LINE; // interim response: the final one follows
             return;

@@ -100,6 +100,21 @@ class ResponseParserTest {
     }
 
     @Test
+    void onlyAFinalChunkedCodingFramesTheBody() throws Exception {
+        assertEquals(List.of("200 Transfer-Encoding=gzip, chunked; | hi"),
+                everyWay("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n"));
+        assertEquals(List.of("200 close Transfer-Encoding=xchunked; | 2\r\nhi"),
+                everyWay("HTTP/1.1 200 OK\r\nTransfer-Encoding: xchunked\r\n\r\n2\r\nhi"),
+                "a coding that merely ends in 'chunked' runs until the close");
+    }
+
+    @Test
+    void anUnaskedForUpgradeIsRefused() {
+        String wire = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n";
+        assertThrows(MalformedResponseException.class, () -> parse(wire, wire.length() + 1, false));
+    }
+
+    @Test
     void interimResponsesAreSkipped() throws Exception {
         assertEquals(List.of("200 Content-Length=1; | x"),
                 everyWay("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx"));
