@@ -44,7 +44,7 @@ public final class Context {
     private int bodyOffset;
     private int bodyLength;
     /** A file body, or null; in an object of its own so that every other answer's Context stays small. */
-    private FileBody file;
+    private FileAnswer file;
     private boolean answered;
     private OutputStream stream;
     private String requestId;
@@ -295,31 +295,13 @@ public final class Context {
     /** Answers with {@code count} bytes of {@code file} from {@code position}; the Context owns the file from here. */
     void answerFile(ContentType type, FileChannel channel, long position, long count) {
         answer(type, null, 0, 0);
-        this.file = new FileBody(channel, position, count);
-    }
-
-    /** A file answered: the channel until the response takes it (then null), and what of it is sent. */
-    private static final class FileBody {
-        FileChannel channel;
-        final long position;
-        final long count;
-
-        FileBody(FileChannel channel, long position, long count) {
-            this.channel = channel;
-            this.position = position;
-            this.count = count;
-        }
+        this.file = new FileAnswer(channel, position, count);
     }
 
     /** Closes a file body the response has not taken. */
     private void closeFile() {
-        if (file != null && file.channel != null) {
-            try {
-                file.channel.close();
-            } catch (IOException e) {
-                // Read-only and unsent: nothing is lost.
-            }
-            file.channel = null;
+        if (file != null) {
+            file.close();
         }
     }
 
@@ -346,7 +328,7 @@ public final class Context {
 
     /** Bytes of the gathered body, or -1 when streamed or discarded. */
     long bodyLength() {
-        return stream != null || discarded ? -1 : file != null ? file.count : bodyLength;
+        return stream != null || discarded ? -1 : file != null ? file.count() : bodyLength;
     }
 
     boolean streaming() {
@@ -385,7 +367,7 @@ public final class Context {
 
     /** Sends the file body; apart, so that {@link #finish} stays small enough to inline on the hot path. */
     private void finishFile() {
-        if (file.channel == null) {
+        if (file.taken()) {
             return;
         }
         try {
@@ -394,9 +376,7 @@ public final class Context {
             closeFile();
             throw e;
         }
-        FileChannel sent = file.channel;
-        file.channel = null;  // the response owns it now, whatever happens
-        response.sendFile(bodyType, sent, file.position, file.count);
+        file.sendTo(response, bodyType);
     }
 
     private void applyHead() {

@@ -1,5 +1,6 @@
 package dev.surge.web;
 
+import dev.surge.http.codec.HttpDates;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.surge.web;
 
+import dev.surge.http.codec.HttpDates;
 import dev.surge.http.Method;
 
 import java.io.IOException;
@@ -33,13 +34,13 @@ final class FileSender {
 
     /**
      * Answers {@code ctx} with {@code file}, whose attributes were just read; {@code name}, its
-     * decoded file name as asked for, gives the Content-Type. {@code gzip} is
-     * the precompressed sibling to offer, or null; {@code openFiles} the cache of open small
+     * decoded file name as asked for, gives the Content-Type. {@code gzip} is the
+     * precompressed sibling to send instead, found for a client that accepts gzip, or null; {@code openFiles} the cache of open small
      * files to take the descriptor from, or null to open it for this response.
      */
     static void send(Context ctx, Path file, String name, BasicFileAttributes attributes, Sibling gzip,
                      FileOptions options, OpenFiles openFiles) {
-        boolean compressed = gzip != null && acceptsGzip(ctx.header("Accept-Encoding").orElse(""));
+        boolean compressed = gzip != null;  // offered only to a client that accepts gzip
         Path sent = compressed ? gzip.path() : file;
         BasicFileAttributes attrs = compressed ? gzip.attributes() : attributes;
         long size = attrs.size();

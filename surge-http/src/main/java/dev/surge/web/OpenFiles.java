@@ -1,5 +1,6 @@
 package dev.surge.web;
 
+import dev.surge.http.codec.FileBodies;
 import dev.surge.http.codec.ResponseWriter;
 import dev.surge.http.codec.SharedFileChannel;
 
@@ -74,13 +75,6 @@ final class OpenFiles implements AutoCloseable {
         }
     }
 
-    /** A number of open files in the cache, for tests. */
-    int size() {
-        synchronized (loops) {
-            return loops.stream().mapToInt(Loop::size).sum();
-        }
-    }
-
     private static final class Open {
         final FileChannel channel;
         final Object fileKey;
@@ -99,7 +93,7 @@ final class OpenFiles implements AutoCloseable {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Path, Open> eldest) {
                 if (size() > MAX_PER_LOOP) {
-                    closeQuietly(eldest.getValue().channel);
+                    FileBodies.closeQuietly(eldest.getValue().channel);
                     return true;
                 }
                 return false;
@@ -116,7 +110,7 @@ final class OpenFiles implements AutoCloseable {
             if (entry == null || !entry.fileKey.equals(fileKey)) {
                 if (entry != null) {
                     entries.remove(path);
-                    closeQuietly(entry.channel);
+                    FileBodies.closeQuietly(entry.channel);
                 }
                 entry = new Open(FileChannel.open(path, StandardOpenOption.READ), fileKey, now);
                 entries.put(path, entry);
@@ -128,7 +122,7 @@ final class OpenFiles implements AutoCloseable {
         synchronized void forget(Path path) {
             Open entry = entries.remove(path);
             if (entry != null) {
-                closeQuietly(entry.channel);
+                FileBodies.closeQuietly(entry.channel);
             }
         }
 
@@ -136,7 +130,7 @@ final class OpenFiles implements AutoCloseable {
             for (Iterator<Open> it = entries.values().iterator(); it.hasNext(); ) {
                 Open entry = it.next();
                 if (now - entry.usedAt > IDLE_NANOS) {
-                    closeQuietly(entry.channel);
+                    FileBodies.closeQuietly(entry.channel);
                     it.remove();
                 }
             }
@@ -144,21 +138,9 @@ final class OpenFiles implements AutoCloseable {
 
         synchronized void closeAll() {
             for (Open entry : entries.values()) {
-                closeQuietly(entry.channel);
+                FileBodies.closeQuietly(entry.channel);
             }
             entries.clear();
-        }
-
-        synchronized int size() {
-            return entries.size();
-        }
-
-        private static void closeQuietly(FileChannel channel) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // Read-only: nothing to lose.
-            }
         }
     }
 }

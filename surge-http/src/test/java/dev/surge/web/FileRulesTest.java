@@ -1,5 +1,6 @@
 package dev.surge.web;
 
+import dev.surge.http.codec.HttpDates;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,16 +1,12 @@
 package dev.surge.http.codec;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The {@code Server} and {@code Date} header lines, encoded together once a second rather
  * than once a response (RFC 9110 §6.6.1 needs only one-second resolution).
  */
 public final class DateHeader {
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH);
 
     private volatile byte[] lines;
 
@@ -20,7 +16,7 @@ public final class DateHeader {
 
     /** Re-encodes the lines for the current second. */
     public void refresh() {
-        String date = FORMAT.format(ZonedDateTime.now(ZoneOffset.UTC));
+        String date = HttpDates.format(System.currentTimeMillis() / 1000);
         lines = ("Server: surge\r\nDate: " + date + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 

@@ -26,9 +26,9 @@ final class HeadPrefixCache {
         }
         byte[] statusLine = StatusLine.of(status);
         byte[] typeLine = type.headerLine();
-        byte[] p = new byte[statusLine.length + dateLines.length + typeLine.length + ResponseWriter.CONTENT_LENGTH.length];
+        byte[] p = new byte[statusLine.length + dateLines.length + typeLine.length + HeadLines.CONTENT_LENGTH.length];
         int at = 0;
-        for (byte[] part : new byte[][]{statusLine, dateLines, typeLine, ResponseWriter.CONTENT_LENGTH}) {
+        for (byte[] part : new byte[][]{statusLine, dateLines, typeLine, HeadLines.CONTENT_LENGTH}) {
             System.arraycopy(part, 0, p, at, part.length);
             at += part.length;
         }

@@ -7,7 +7,6 @@ import dev.surge.http.Method;
 import dev.surge.http.Response;
 import io.netty.buffer.ByteBuf;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +26,6 @@ import java.util.List;
  * </pre>
  */
 public final class ResponseWriter implements AsyncResponse {
-    private static final byte[] CRLF = {'\r', '\n'};
-    static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CLOSE = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] KEEP_ALIVE = "Connection: keep-alive\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CHUNKED = "Transfer-Encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     /**
      * File bodies up to this size, answered on the event loop, are read into the response's
      * (direct) buffer, so that they leave with the head in one write (one TCP segment), as
@@ -42,15 +35,6 @@ public final class ResponseWriter implements AsyncResponse {
     public static final int FILE_COPY_BYTES = 32 * 1024;
     /** Room asked for a head: enough for the usual lines, and a head that needs more grows its buffer. */
     private static final int HEAD_ROOM = 512;
-    /** {@code N\r\n\r\n} for small bodies: a Content-Length value and the end of the head. */
-    private static final byte[][] LENGTH_AND_END = new byte[1024][];
-
-    static {
-        for (int n = 0; n < LENGTH_AND_END.length; n++) {
-            LENGTH_AND_END[n] = (n + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        }
-    }
-
     /** Where deferred responses go: the connection's queue of responses, in request order. */
     public interface Deferral {
         /** On the event loop: a new place at the end of the queue, for a deferred response. */
@@ -259,14 +243,14 @@ public final class ResponseWriter implements AsyncResponse {
             out.writeBytes(date.lines());
             if (bodyAllowed) {
                 out.writeBytes(type.headerLine());
-                out.writeBytes(CONTENT_LENGTH);
-                writeDecimal(out, count);
-                out.writeBytes(CRLF);
+                out.writeBytes(HeadLines.CONTENT_LENGTH);
+                HeadLines.writeDecimal(out, count);
+                out.writeBytes(HeadLines.CRLF);
             }
             writeConnectionAndExtras(out);
-            out.writeBytes(CRLF);
+            out.writeBytes(HeadLines.CRLF);
             if (copied) {
-                if (!copy(file, position, (int) count, out, headStart)) {
+                if (!FileBodies.copy(file, position, (int) count, out, headStart)) {
                     // Shorter than promised: as when it shrinks while being sent, the connection ends.
                     abort();
                     return;
@@ -281,38 +265,8 @@ public final class ResponseWriter implements AsyncResponse {
             sink.ended();
         } finally {
             if (!handed) {
-                closeQuietly(file);
+                FileBodies.closeQuietly(file);
             }
-        }
-    }
-
-    /**
-     * Reads {@code count} bytes of the file into {@code out}, after the head. False, with the
-     * head taken back out, when the file ends first; an I/O error also takes the head back.
-     */
-    private static boolean copy(FileChannel file, long position, int count, ByteBuf out, int headStart) {
-        out.ensureWritable(count);
-        try {
-            for (int done = 0; done < count; ) {
-                int n = out.writeBytes(file, position + done, count - done);
-                if (n < 0) {
-                    out.writerIndex(headStart);
-                    return false;
-                }
-                done += n;
-            }
-            return true;
-        } catch (IOException e) {
-            out.writerIndex(headStart);
-            throw new java.io.UncheckedIOException("cannot read the file to send: " + e.getMessage(), e);
-        }
-    }
-
-    private static void closeQuietly(FileChannel file) {
-        try {
-            file.close();
-        } catch (IOException e) {
-            // A read-only file whose bytes were not sent: nothing to lose.
         }
     }
 
@@ -333,11 +287,11 @@ public final class ResponseWriter implements AsyncResponse {
         if (bodyAllowed) {
             out.writeBytes(type.headerLine());
             if (framed) {
-                out.writeBytes(CHUNKED);
+                out.writeBytes(HeadLines.CHUNKED);
             }
         }
         writeConnectionAndExtras(out);
-        out.writeBytes(CRLF);
+        out.writeBytes(HeadLines.CRLF);
         sink.appended();
         stream = new ChunkedOutput(sink, framed, headRequest || !bodyAllowed);
         return stream;
@@ -367,42 +321,42 @@ public final class ResponseWriter implements AsyncResponse {
                 out.writeBytes(StatusLine.of(status));
                 out.writeBytes(date.lines());
                 out.writeBytes(type.headerLine());
-                out.writeBytes(CONTENT_LENGTH);
+                out.writeBytes(HeadLines.CONTENT_LENGTH);
             }
-            if (plainEnd && length < LENGTH_AND_END.length) {
+            if (plainEnd && length < HeadLines.LENGTH_AND_END.length) {
                 // The common case: the length and the end of the head in one pre-encoded write.
-                out.writeBytes(LENGTH_AND_END[length]);
+                out.writeBytes(HeadLines.LENGTH_AND_END[length]);
                 writeBody(out, body, offset, length);
                 return;
             }
-            writeDecimal(out, length);
-            out.writeBytes(CRLF);
+            HeadLines.writeDecimal(out, length);
+            out.writeBytes(HeadLines.CRLF);
         } else {
             out.writeBytes(StatusLine.of(status));
             out.writeBytes(date.lines());
             if (bodyAllowed) {
-                out.writeBytes(CONTENT_LENGTH);
-                writeDecimal(out, length);
-                out.writeBytes(CRLF);
+                out.writeBytes(HeadLines.CONTENT_LENGTH);
+                HeadLines.writeDecimal(out, length);
+                out.writeBytes(HeadLines.CRLF);
             }
         }
         writeConnectionAndExtras(out);
-        out.writeBytes(CRLF);
+        out.writeBytes(HeadLines.CRLF);
         writeBody(out, bodyAllowed ? body : null, offset, length);
     }
 
     private void writeConnectionAndExtras(ByteBuf out) {
         if (!keepAlive) {
-            out.writeBytes(CLOSE);
+            out.writeBytes(HeadLines.CLOSE);
         } else if (version == HttpVersion.HTTP_1_0) {
-            out.writeBytes(KEEP_ALIVE);
+            out.writeBytes(HeadLines.KEEP_ALIVE);
         }
         if (extraHeaders != null) {
             for (int i = 0; i < extraHeaders.size(); i += 2) {
                 out.writeCharSequence(extraHeaders.get(i), StandardCharsets.US_ASCII);
                 out.writeByte(':').writeByte(' ');
                 out.writeCharSequence(extraHeaders.get(i + 1), StandardCharsets.ISO_8859_1);
-                out.writeBytes(CRLF);
+                out.writeBytes(HeadLines.CRLF);
             }
         }
     }
@@ -413,43 +367,5 @@ public final class ResponseWriter implements AsyncResponse {
         }
         sink.appended();
         sink.ended();
-    }
-
-    /** Writes a refusal of a request the codec could not accept; the connection then closes. */
-    public static void writeError(ByteBuf out, DateHeader date, HttpError error) {
-        byte[] body = (StatusLine.reason(error.status()) + ": " + error.reason() + "\n")
-                .getBytes(StandardCharsets.UTF_8);
-        out.writeBytes(StatusLine.of(error.status()));
-        out.writeBytes(date.lines());
-        out.writeBytes(ContentType.TEXT_PLAIN.headerLine());
-        out.writeBytes(CONTENT_LENGTH);
-        writeDecimal(out, body.length);
-        out.writeBytes(CRLF);
-        out.writeBytes(CLOSE);
-        out.writeBytes(CRLF);
-        out.writeBytes(body);
-    }
-
-    /** Writes the interim {@code 100 Continue} response. */
-    public static void writeContinue(ByteBuf out) {
-        out.writeBytes(CONTINUE);
-    }
-
-    private static void writeDecimal(ByteBuf out, long value) {
-        if (value < 10) {
-            out.writeByte((int) ('0' + value));
-            return;
-        }
-        int digits = 1;
-        for (long v = value; v >= 10; v /= 10) {
-            digits++;
-        }
-        int at = out.writerIndex();
-        out.ensureWritable(digits);
-        for (int i = digits - 1; i >= 0; i--) {
-            out.setByte(at + i, (int) ('0' + value % 10));
-            value /= 10;
-        }
-        out.writerIndex(at + digits);
     }
 }

@@ -1,6 +1,7 @@
 package dev.surge.http.transport;
 
-import java.io.IOException;
+import dev.surge.http.codec.FileBodies;
+
 import java.nio.channels.FileChannel;
 
 /**
@@ -11,10 +12,6 @@ record FilePiece(FileChannel file, long position, long count) {
 
     /** Closes the file when the piece will never be written. */
     void discard() {
-        try {
-            file.close();
-        } catch (IOException e) {
-            // Nothing was written from it; a failed close of a read-only file loses nothing.
-        }
+        FileBodies.closeQuietly(file);
     }
 }

@@ -3,6 +3,7 @@ package dev.surge.http.transport;
 import dev.surge.http.RequestHandler;
 import dev.surge.http.RequestLimits;
 import dev.surge.http.codec.DateHeader;
+import dev.surge.http.codec.HeadLines;
 import dev.surge.http.codec.HttpError;
 import dev.surge.http.codec.ParsedRequest;
 import dev.surge.http.codec.RequestParser;
@@ -140,7 +141,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             }
             if (!complete) {
                 if (parser.takeContinue()) {
-                    ResponseWriter.writeContinue(output.batch());
+                    HeadLines.writeContinue(output.batch());
                     output.sealQueuedAnswer(false);
                     output.flushBatch();
                 }
@@ -182,7 +183,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(HttpError error) {
-        ResponseWriter.writeError(output.batch(), date, error);
+        HeadLines.writeError(output.batch(), date, error);
         if (output.sealQueuedAnswer(true)) {
             closeWhenDrained = true;
         } else {

@@ -1,4 +1,4 @@
-package dev.surge.web;
+package dev.surge.http.codec;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -8,12 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * HTTP dates (RFC 9110 §5.6.7): written as IMF-fixdate ({@code Sun, 06 Nov 1994 08:49:37
+ * HTTP dates (RFC 9110 §5.6.7), for the Date line and for files' Last-Modified: written as IMF-fixdate ({@code Sun, 06 Nov 1994 08:49:37
  * GMT}), read in that form or with a one-digit day. The obsolete RFC 850 and asctime forms
  * are not read; a date that cannot be read is ignored by the rules that use it, as the RFC
  * asks.
  */
-final class HttpDates {
+public final class HttpDates {
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
@@ -28,7 +28,7 @@ final class HttpDates {
      * written for every response: DateTimeFormatter took a microsecond and a dozen objects.
      * The civil date comes from the day count by Howard Hinnant's {@code civil_from_days}.
      */
-    static String format(long epochSecond) {
+    public static String format(long epochSecond) {
         if (epochSecond < 0 || epochSecond >= 253402300800L) {  // outside years 1970-9999
             return IMF_FIXDATE.format(Instant.ofEpochSecond(epochSecond));
         }
@@ -72,7 +72,7 @@ final class HttpDates {
     }
 
     /** The epoch second of an HTTP date, or {@link Long#MIN_VALUE} when it is not one. */
-    static long parse(String value) {
+    public static long parse(String value) {
         try {
             return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond();
         } catch (DateTimeException e) {
