@@ -13,15 +13,24 @@ import dev.surge.http.transport.Listeners;
 public final class Server implements AutoCloseable {
     private final Listeners listeners;
     private final ServerOptions options;
+    private final ServerHealth health;
 
-    private Server(ServerOptions options, Listeners listeners) {
+    private Server(ServerOptions options, Listeners listeners, ServerHealth health) {
         this.options = options;
         this.listeners = listeners;
+        this.health = health;
+        health.started();
     }
 
     /** Binds and starts serving; throws IllegalStateException saying why when it cannot. */
     public static Server start(ServerOptions options, RequestHandler handler) {
-        return new Server(options, Listeners.bind(options, handler));
+        ServerHealth health = new ServerHealth();
+        return new Server(options, Listeners.bind(options, handler), health);
+    }
+
+    /** Readiness and refusals by reason, for health checks and metrics. */
+    public ServerHealth health() {
+        return health;
     }
 
     /** The port bound (useful when the options asked for port 0). */
