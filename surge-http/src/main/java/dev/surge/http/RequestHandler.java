@@ -24,6 +24,13 @@ public interface RequestHandler {
     }
 
     /**
+     * Called once by the server that will run this handler, before it listens: the handler
+     * may report shedding to {@code health} and count what it refuses there.
+     */
+    default void attach(ServerHealth health) {
+    }
+
+    /**
      * Called once when the server has stopped and closed its connections: wait here, within
      * reason, for work the handler started on other threads.
      */

@@ -25,6 +25,7 @@ public final class Server implements AutoCloseable {
     /** Binds and starts serving; throws IllegalStateException saying why when it cannot. */
     public static Server start(ServerOptions options, RequestHandler handler) {
         ServerHealth health = new ServerHealth();
+        handler.attach(health);
         return new Server(options, Listeners.bind(options, handler), health);
     }
 
