@@ -8,6 +8,7 @@ import dev.surge.web.AccessLog;
 import dev.surge.web.App;
 import dev.surge.web.Middleware;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -65,6 +66,9 @@ final class RunCommand implements Callable<Integer> {
             description = "longest chunk-size line with its extensions, else 400 (default: ${DEFAULT-VALUE})")
     int maxChunkLine;
 
+    @Mixin
+    ConnectionFlags connections;
+
     @Option(names = "--access-log", paramLabel = "FILE",
             description = "write an access log line per request to FILE, or to standard output with '-' (default: off)")
     String accessLog;
@@ -97,20 +101,29 @@ final class RunCommand implements Callable<Integer> {
     ServerOptions options() {
         RequestLimits limits = new RequestLimits(maxRequestLine, maxHeaderSize, maxHeaderCount, maxBody, maxChunkLine);
         ServerOptions options = ServerOptions.defaults().withHost(host).withPort(port).withTransport(transport)
-                .withBacklog(backlog).withReusePort(reusePort).withTcpFastOpen(tcpFastOpen).withLimits(limits);
+                .withBacklog(backlog).withReusePort(reusePort).withTcpFastOpen(tcpFastOpen).withLimits(limits).withConnections(connections.limits());
         return eventLoops == null ? options : options.withEventLoops(eventLoops);
     }
 
+    /**
+     * Serves until SIGTERM or SIGINT, then stops gracefully within the grace period and
+     * returns 0. Other ways the JVM may end (System.exit, SIGHUP) close the server at once.
+     */
     @Override
     public Integer call() throws InterruptedException {
         Server server = app().start(options());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "surge-shutdown"));
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(server::close, "surge-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        for (String name : new String[] {"TERM", "INT"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop.countDown());
+        }
         System.out.println("surge: " + server.describe());
-        stopped.await();
+        stop.await();
+        System.out.println("surge: stopping, up to " + connections.shutdownGrace.toMillis() + " ms for the requests in progress");
+        boolean clean = server.stop(connections.shutdownGrace);
+        System.out.println(clean ? "surge: stopped" : "surge: grace period over; closed what was left");
+        Runtime.getRuntime().removeShutdownHook(hook);
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.surge.app;
 
+import dev.surge.http.ConnectionLimits;
 import dev.surge.http.RequestLimits;
 import dev.surge.http.Server;
 import dev.surge.http.ServerOptions;
@@ -14,6 +15,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -111,10 +113,15 @@ class CommandLineTest {
         new CommandLine(run).parseArgs("--host", "0.0.0.0", "--port", "9000", "--transport", "nio",
                 "--event-loops", "3", "--backlog", "128", "--no-reuse-port", "--tcp-fastopen", "64",
                 "--max-request-line", "4KiB", "--max-header-size", "32k", "--max-header-count", "50",
-                "--max-body", "1MiB", "--max-chunk-line", "512");
+                "--max-body", "1MiB", "--max-chunk-line", "512", "--max-connections", "500", "--max-pipelined", "8",
+                "--idle-timeout", "90s", "--header-timeout", "2500ms", "--min-body-rate", "1k", "--write-timeout", "off",
+                "--write-buffer", "128KiB", "--shutdown-grace", "1m");
         ServerOptions o = run.options();
         assertEquals(new ServerOptions("0.0.0.0", 9000, Transport.NIO, 3, 128, false, 64,
-                new RequestLimits(4096, 32 * 1024, 50, 1024 * 1024, 512)), o);
+                new RequestLimits(4096, 32 * 1024, 50, 1024 * 1024, 512),
+                new ConnectionLimits(500, 8, Duration.ofSeconds(90), Duration.ofMillis(2500), 1024, Duration.ZERO,
+                        128 * 1024)), o);
+        assertEquals(Duration.ofMinutes(1), run.connections.shutdownGrace);
     }
 
     @Test
@@ -131,6 +138,22 @@ class CommandLineTest {
         assertEquals(0, o.tcpFastOpen());
         assertEquals(RequestLimits.DEFAULT, o.limits());
         assertEquals(new RequestLimits(8 * 1024, 16 * 1024, 100, 8 * 1024 * 1024, 4 * 1024), RequestLimits.DEFAULT);
+        assertEquals(ConnectionLimits.DEFAULT, o.connections());
+        assertEquals(new ConnectionLimits(ConnectionLimits.defaultMaxConnections(), 32, Duration.ofSeconds(60),
+                Duration.ofSeconds(10), 240, Duration.ofSeconds(30), 64 * 1024), ConnectionLimits.DEFAULT);
+        assertEquals(Duration.ofSeconds(30), run.connections.shutdownGrace);
+    }
+
+    @Test
+    void durationsAcceptUnitsAndOff() {
+        DurationConverter durations = new DurationConverter();
+        assertEquals(Duration.ofMillis(250), durations.convert("250ms"));
+        assertEquals(Duration.ofSeconds(10), durations.convert("10"));
+        assertEquals(Duration.ofSeconds(90), durations.convert("1.5m"));
+        assertEquals(Duration.ZERO, durations.convert("off"));
+        Result r = run("run", "--header-timeout", "soon");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("'soon' is not a duration"), r.err());
     }
 
     @Test
@@ -148,7 +171,8 @@ class CommandLineTest {
         assertEquals(0, r.code());
         for (String flag : new String[]{"--host", "--port", "--transport", "--event-loops", "--backlog",
                 "--tcp-fastopen", "--max-request-line", "--max-header-size", "--max-header-count", "--max-body",
-                "--max-chunk-line"}) {
+                "--max-chunk-line", "--max-connections", "--max-pipelined", "--idle-timeout", "--header-timeout",
+                "--min-body-rate", "--write-timeout", "--write-buffer", "--shutdown-grace"}) {
             assertTrue(r.out().contains(flag), flag);
         }
     }

@@ -26,7 +26,7 @@ public final class Server implements AutoCloseable {
     public static Server start(ServerOptions options, RequestHandler handler) {
         ServerHealth health = new ServerHealth();
         handler.attach(health);
-        return new Server(options, Listeners.bind(options, handler), health);
+        return new Server(options, Listeners.bind(options, handler, health), health);
     }
 
     /** Readiness and refusals by reason, for health checks and metrics. */
@@ -60,9 +60,27 @@ public final class Server implements AutoCloseable {
                 + options.eventLoops() + " event loop(s), " + listeners.listenerCount() + " listener(s))";
     }
 
+    /** Connections open now. */
+    public int openConnections() {
+        return listeners.openConnections();
+    }
+
     /**
-     * Stops accepting, closes the connections and the event loops, then calls the handler's
-     * {@link RequestHandler#close()}.
+     * Stops gracefully within {@code grace}: readiness turns false, the listeners close, every
+     * request already received is answered, with {@code Connection: close}, and each
+     * connection closes after its last response; idle keep-alive connections close at once
+     * (after a quarter of a second in which a request that was on its way is still answered).
+     * Whatever is left when {@code grace} ends is closed as {@link #close()} does, which
+     * interrupts the handlers still running. Returns whether everything finished in time.
+     */
+    public boolean stop(java.time.Duration grace) {
+        return listeners.drain(grace);
+    }
+
+    /**
+     * Stops at once: stops accepting, closes the connections (interrupting the handlers still
+     * working on them) and the event loops, then calls the handler's
+     * {@link RequestHandler#close()}. Use {@link #stop} to finish the requests in progress.
      */
     @Override
     public void close() {

@@ -11,9 +11,10 @@ package dev.surge.http;
  * @param reusePort   one SO_REUSEPORT listener per event loop (epoll, io_uring)
  * @param tcpFastOpen TCP Fast Open queue length; 0 turns it off
  * @param limits      bounds on requests
+ * @param connections bounds on connections: how many, and how slow their clients may be
  */
 public record ServerOptions(String host, int port, Transport transport, int eventLoops, int backlog,
-                            boolean reusePort, int tcpFastOpen, RequestLimits limits) {
+                            boolean reusePort, int tcpFastOpen, RequestLimits limits, ConnectionLimits connections) {
 
     public ServerOptions {
         if (host == null || host.isBlank()) {
@@ -31,7 +32,7 @@ public record ServerOptions(String host, int port, Transport transport, int even
         if (tcpFastOpen < 0) {
             throw new IllegalArgumentException("TCP Fast Open queue must be 0 (off) or more, got " + tcpFastOpen);
         }
-        if (transport == null || limits == null) {
+        if (transport == null || limits == null || connections == null) {
             throw new IllegalArgumentException("transport and limits are required");
         }
     }
@@ -39,38 +40,43 @@ public record ServerOptions(String host, int port, Transport transport, int even
     /** 127.0.0.1:8080, auto transport, one event loop per processor, backlog 8192, SO_REUSEPORT. */
     public static ServerOptions defaults() {
         return new ServerOptions("127.0.0.1", 8080, Transport.AUTO,
-                Runtime.getRuntime().availableProcessors(), 8192, true, 0, RequestLimits.DEFAULT);
+                Runtime.getRuntime().availableProcessors(), 8192, true, 0, RequestLimits.DEFAULT,
+                ConnectionLimits.DEFAULT);
     }
 
     public ServerOptions withHost(String v) {
-        return new ServerOptions(v, port, transport, eventLoops, backlog, reusePort, tcpFastOpen, limits);
+        return new ServerOptions(v, port, transport, eventLoops, backlog, reusePort, tcpFastOpen, limits, connections);
     }
 
     public ServerOptions withPort(int v) {
-        return new ServerOptions(host, v, transport, eventLoops, backlog, reusePort, tcpFastOpen, limits);
+        return new ServerOptions(host, v, transport, eventLoops, backlog, reusePort, tcpFastOpen, limits, connections);
     }
 
     public ServerOptions withTransport(Transport v) {
-        return new ServerOptions(host, port, v, eventLoops, backlog, reusePort, tcpFastOpen, limits);
+        return new ServerOptions(host, port, v, eventLoops, backlog, reusePort, tcpFastOpen, limits, connections);
     }
 
     public ServerOptions withEventLoops(int v) {
-        return new ServerOptions(host, port, transport, v, backlog, reusePort, tcpFastOpen, limits);
+        return new ServerOptions(host, port, transport, v, backlog, reusePort, tcpFastOpen, limits, connections);
     }
 
     public ServerOptions withBacklog(int v) {
-        return new ServerOptions(host, port, transport, eventLoops, v, reusePort, tcpFastOpen, limits);
+        return new ServerOptions(host, port, transport, eventLoops, v, reusePort, tcpFastOpen, limits, connections);
     }
 
     public ServerOptions withReusePort(boolean v) {
-        return new ServerOptions(host, port, transport, eventLoops, backlog, v, tcpFastOpen, limits);
+        return new ServerOptions(host, port, transport, eventLoops, backlog, v, tcpFastOpen, limits, connections);
     }
 
     public ServerOptions withTcpFastOpen(int v) {
-        return new ServerOptions(host, port, transport, eventLoops, backlog, reusePort, v, limits);
+        return new ServerOptions(host, port, transport, eventLoops, backlog, reusePort, v, limits, connections);
     }
 
     public ServerOptions withLimits(RequestLimits v) {
-        return new ServerOptions(host, port, transport, eventLoops, backlog, reusePort, tcpFastOpen, v);
+        return new ServerOptions(host, port, transport, eventLoops, backlog, reusePort, tcpFastOpen, v, connections);
+    }
+
+    public ServerOptions withConnections(ConnectionLimits v) {
+        return new ServerOptions(host, port, transport, eventLoops, backlog, reusePort, tcpFastOpen, limits, v);
     }
 }

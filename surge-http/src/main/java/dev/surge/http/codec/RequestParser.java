@@ -135,6 +135,11 @@ public final class RequestParser {
         return messageLength;
     }
 
+    /** Whether the head of the request being parsed is complete (its body may still be coming). */
+    public boolean headComplete() {
+        return state != State.REQUEST_LINE && state != State.HEADERS;
+    }
+
     /** True once, when the client asked for 100 Continue and its body has not started yet. */
     public boolean takeContinue() {
         boolean owed = continueOwed;

@@ -4,6 +4,7 @@ import dev.surge.http.AsyncResponse;
 import dev.surge.http.ContentType;
 import dev.surge.http.HttpVersion;
 import dev.surge.http.Method;
+import dev.surge.http.ServerHealth;
 import dev.surge.http.Response;
 import io.netty.buffer.ByteBuf;
 
@@ -60,6 +61,8 @@ public final class ResponseWriter implements AsyncResponse {
     private final Deferral deferral;
     private final Place place;
     private final DateHeader date;
+    /** Its server's: while the server drains, responses close their connection. */
+    private final ServerHealth health;
     /** Null for a deferred writer: it answers one response, so a cache would only miss. */
     private final HeadPrefixCache prefixes;
 
@@ -74,11 +77,12 @@ public final class ResponseWriter implements AsyncResponse {
     private HttpVersion version;
 
     /** The connection's own writer, re-armed by {@link #begin} for each request. */
-    public ResponseWriter(ResponseSink sink, Deferral deferral, DateHeader date) {
+    public ResponseWriter(ResponseSink sink, Deferral deferral, DateHeader date, ServerHealth health) {
         this.sink = sink;
         this.deferral = deferral;
         this.place = null;
         this.date = date;
+        this.health = health;
         this.prefixes = new HeadPrefixCache();
     }
 
@@ -88,6 +92,7 @@ public final class ResponseWriter implements AsyncResponse {
         this.deferral = null;
         this.place = place;
         this.date = from.date;
+        this.health = from.health;
         this.prefixes = null;
         this.status = from.status;
         if (from.extraHeaders != null && !from.extraHeaders.isEmpty()) {
@@ -306,6 +311,12 @@ public final class ResponseWriter implements AsyncResponse {
             throw new IllegalStateException("a response was already sent for this request");
         }
         sent = true;
+        if (keepAlive && health.draining()) {
+            keepAlive = false;  // the server is stopping: Connection: close, and the connection closes after this
+            if (place != null) {
+                place.closeAfter(true);
+            }
+        }
     }
 
     private void encode(ContentType type, byte[] body, int offset, int length) {

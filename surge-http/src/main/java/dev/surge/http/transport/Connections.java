@@ -19,6 +19,7 @@ public final class Connections {
      * line is the one of its creation: only a {@link dev.surge.http.Server} refreshes it.
      */
     public static ChannelHandler newHttpConnection(RequestHandler handler, RequestLimits limits, ByteBufAllocator alloc) {
-        return new HttpConnection(handler, new dev.surge.http.codec.DateHeader(), limits, alloc, null);
+        return new HttpConnection(handler, new dev.surge.http.codec.DateHeader(),
+                dev.surge.http.ServerOptions.defaults().withLimits(limits), new dev.surge.http.ServerHealth(), alloc, null, null);
     }
 }

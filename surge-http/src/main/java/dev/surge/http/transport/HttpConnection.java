@@ -1,7 +1,9 @@
 package dev.surge.http.transport;
 
+import dev.surge.http.Rejection;
 import dev.surge.http.RequestHandler;
-import dev.surge.http.RequestLimits;
+import dev.surge.http.ServerHealth;
+import dev.surge.http.ServerOptions;
 import dev.surge.http.codec.DateHeader;
 import dev.surge.http.codec.HeadLines;
 import dev.surge.http.codec.HttpError;
@@ -30,19 +32,19 @@ import java.util.concurrent.TimeUnit;
  * parsed and handled meanwhile.
  * <pre>
  *   OPEN --request with Connection: close, or a refused request--> CLOSING
- *   OPEN --{@link #MAX_QUEUED} responses queued--> FULL: input is buffered, not parsed, and
- *        reading pauses when too much is buffered; the queue draining reopens it
+ *   OPEN --the pipelining limit of responses queued, or output over the high-water mark-->
+ *        FULL: input is buffered, not parsed, and reading pauses when too much is buffered;
+ *        the queue draining (or the client reading) reopens it
  *   CLOSING: responses flushed, output shut (FIN), input read and dropped until the client
  *            closes or {@link #LINGER_MILLIS} pass, then the socket is closed
  * </pre>
  * Lingering before the close keeps the kernel from answering unread input with a reset that
- * would destroy the response the client has not read yet.
+ * would destroy the response the client has not read yet. The loop's {@link ConnectionSweep}
+ * judges the connection's timeouts ({@link SlowClientCheck}) and closes it when its server drains.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(HttpConnection.class.getName());
     static final long LINGER_MILLIS = 2000;
-    /** Responses queued (deferred, or behind a deferred one) beyond which parsing waits. */
-    static final int MAX_QUEUED = 32;
     /** Input buffered while parsing waits, beyond which reading pauses. */
     private static final int MAX_BUFFERED_WHILE_FULL = 64 * 1024;
     /**
@@ -55,6 +57,19 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private static final int FILE_CHUNK_BYTES = 64 * 1024;
 
     private final RequestHandler handler;
+    private final ServerHealth health;
+    /** Responses queued (deferred, or behind a deferred one) beyond which parsing waits. */
+    private final int maxQueued;
+    /** The loop's sweep of timeouts; null outside a server. */
+    private final ConnectionSweep sweep;
+    private final SlowClientCheck timeouts;
+    /** This connection's place in its sweep, or -1. */
+    int sweepIndex = -1;
+    /** Requests parsed, and bytes read, so far: how the sweep tells progress. */
+    private long requests;
+    private long bytesRead;
+    /** Whether the channel's unsent output is above its high-water mark: parsing waits. */
+    private boolean unwritable;
     private final DateHeader date;
     private final RequestParser parser;
     private final ParsedRequest request;
@@ -75,12 +90,16 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private boolean zeroCopy;
     private boolean chunkedWriterAdded;
 
-    HttpConnection(RequestHandler handler, DateHeader date, RequestLimits limits, ByteBufAllocator alloc,
-                   LoopTurn turn) {
+    HttpConnection(RequestHandler handler, DateHeader date, ServerOptions options, ServerHealth health,
+                   ByteBufAllocator alloc, LoopTurn turn, ConnectionSweep sweep) {
         this.turn = turn;
         this.handler = handler.forConnection();
         this.date = date;
-        this.parser = new RequestParser(limits, alloc);
+        this.health = health;
+        this.maxQueued = options.connections().maxPipelined();
+        this.sweep = sweep;
+        this.timeouts = new SlowClientCheck(options.connections());
+        this.parser = new RequestParser(options.limits(), alloc);
         this.request = new ParsedRequest(parser);
     }
 
@@ -88,17 +107,21 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.output = new ConnectionOutput(this, ctx);
-        this.response = new ResponseWriter(output, output, date);
+        this.response = new ResponseWriter(output, output, date, health);
         if (turn == null) {
             turn = new LoopTurn(ctx.channel().eventLoop());
         }
         request.remoteAddress(ctx.channel().remoteAddress());
         zeroCopy = ctx.channel() instanceof SocketChannel;
+        if (sweep != null) {
+            sweep.add(this);
+        }
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf in = (ByteBuf) msg;
+        bytesRead += in.readableBytes();
         if (closing) {
             in.release();
             return;
@@ -109,7 +132,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     }
 
     private boolean full() {
-        return output.queued() >= MAX_QUEUED || filesInFlight >= MAX_FILES_IN_FLIGHT || closeWhenDrained;
+        return output.queued() >= maxQueued || filesInFlight >= MAX_FILES_IN_FLIGHT || closeWhenDrained || unwritable;
     }
 
     /** Answers the requests in {@code buf} while there is room, keeping what is left for later. */
@@ -136,7 +159,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             try {
                 complete = parser.parse(buf);
             } catch (HttpError e) {
-                refuse(e);
+                refuse(e, Rejection.BAD_REQUEST);
                 return;
             }
             if (!complete) {
@@ -147,6 +170,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
                 }
                 return;
             }
+            requests++;
             dispatch(buf);
             buf.skipBytes(parser.messageLength());
             parser.reset();
@@ -182,7 +206,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         output.sealQueuedAnswer(!response.keepAlive());
     }
 
-    private void refuse(HttpError error) {
+    /** Answers {@code error}, after the responses before it, then closes; counts it as {@code reason}. */
+    private void refuse(HttpError error, Rejection reason) {
+        health.reject(reason);
         HeadLines.writeError(output.batch(), date, error);
         if (output.sealQueuedAnswer(true)) {
             closeWhenDrained = true;
@@ -314,8 +340,45 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        unwritable = !ctx.channel().isWritable();
         output.writabilityChanged();
+        if (!unwritable && !inactive && !closing) {
+            drain();  // parsing may have waited for the client to read
+        }
         ctx.fireChannelWritabilityChanged();
+    }
+
+    // ---- timeouts, judged by the loop's sweep ----
+
+    /** On the loop, from the sweep: closes the connection if its client is too slow, or idle while the server drains. */
+    void sweep(long now, boolean draining, long drainIdleNanos) {
+        if (inactive || closing) {
+            return;
+        }
+        var pending = ctx.channel().unsafe().outboundBuffer();
+        if (pending != null && timeouts.writing(now, pending.totalPendingWriteBytes(), pending.current(),
+                pending.currentProgress()) == SlowClientCheck.Verdict.WRITE_TIMEOUT) {
+            health.reject(Rejection.WRITE_TIMEOUT);
+            ctx.close();
+            return;
+        }
+        switch (timeouts.reading(now, phase(), requests, bytesRead, draining, drainIdleNanos)) {
+            case IDLE -> closeAfterResponses();
+            case HEADER_TIMEOUT -> refuse(new HttpError(408, "the request head did not arrive in time"),
+                    Rejection.HEADER_TIMEOUT);
+            case BODY_TOO_SLOW -> refuse(new HttpError(408, "the request body arrived too slowly"),
+                    Rejection.BODY_TOO_SLOW);
+            default -> {
+            }
+        }
+    }
+
+    private SlowClientCheck.Phase phase() {
+        if (cumulation != null && !full()) {
+            return parser.headComplete() ? SlowClientCheck.Phase.BODY : SlowClientCheck.Phase.HEAD;
+        }
+        return cumulation == null && output.queued() == 0 && filesInFlight == 0
+                ? SlowClientCheck.Phase.IDLE : SlowClientCheck.Phase.BUSY;
     }
 
     @Override
@@ -334,6 +397,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         inactive = true;
+        if (sweep != null) {
+            sweep.remove(this);
+        }
         if (cumulation != null) {
             cumulation.release();
             cumulation = null;

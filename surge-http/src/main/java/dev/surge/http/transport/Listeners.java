@@ -1,6 +1,8 @@
 package dev.surge.http.transport;
 
+import dev.surge.http.Rejection;
 import dev.surge.http.RequestHandler;
+import dev.surge.http.ServerHealth;
 import dev.surge.http.ServerOptions;
 import dev.surge.http.Transport;
 import dev.surge.http.codec.DateHeader;
@@ -11,6 +13,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.local.LocalAddress;
@@ -24,29 +27,41 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The listening sockets of a server and their event loops. Where the transport has
  * SO_REUSEPORT, every event loop gets a listener of its own and keeps the connections it
  * accepts, so the kernel spreads connections and no loop hands work to another.
+ * <p>
+ * A connection accepted beyond {@link dev.surge.http.ConnectionLimits#maxConnections()} is
+ * closed at once. {@link #drain} stops a server gracefully; {@link #close} at once.
  */
 public final class Listeners implements AutoCloseable {
     private final IoTransport transport;
     private final List<Channel> channels = new ArrayList<>();
     /** Each event loop's gatherer of handler starts and hand-overs, made when the loops are. */
     private final Map<EventExecutor, LoopTurn> turns = new HashMap<>();
+    /** Each event loop's sweep of its connections' timeouts. */
+    private final Map<EventExecutor, ConnectionSweep> sweeps = new HashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final ServerHealth health;
+    private boolean closed;
     /** Open connections, so that close() closes each one itself: its handler must see it close. */
     private final ChannelGroup connections = new DefaultChannelGroup("surge-connections", ImmediateEventExecutor.INSTANCE);
     private final DateHeader date = new DateHeader();
     private final RequestHandler handler;
     private final int port;
 
-    private Listeners(ServerOptions options, RequestHandler handler) {
+    private Listeners(ServerOptions options, RequestHandler handler, ServerHealth health) {
         this.handler = handler;
+        this.health = health;
         this.transport = IoTransport.open(options.transport(), options.eventLoops());
         for (EventExecutor loop : transport.group()) {
             turns.put(loop, new LoopTurn((EventLoop) loop));
+            sweeps.put(loop, new ConnectionSweep((EventLoop) loop, options.connections()));
         }
         try {
             scheduleDateRefresh(transport.group().next());
@@ -68,8 +83,13 @@ public final class Listeners implements AutoCloseable {
     }
 
     /** Binds every listener; throws with the reason when the address cannot be bound. */
-    public static Listeners bind(ServerOptions options, RequestHandler handler) {
-        return new Listeners(options, handler);
+    public static Listeners bind(ServerOptions options, RequestHandler handler, ServerHealth health) {
+        return new Listeners(options, handler, health);
+    }
+
+    /** Connections open now. */
+    public int openConnections() {
+        return open.get();
     }
 
     public int port() {
@@ -97,9 +117,16 @@ public final class Listeners implements AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (open.incrementAndGet() > options.connections().maxConnections()) {
+                            open.decrementAndGet();
+                            health.reject(Rejection.CONNECTION_LIMIT);
+                            ch.close();
+                            return;
+                        }
+                        ch.closeFuture().addListener(f -> open.decrementAndGet());
                         connections.add(ch);
-                        ch.pipeline().addLast(new HttpConnection(handler, date, options.limits(), ch.alloc(),
-                                turns.get(ch.eventLoop())));
+                        ch.pipeline().addLast(new HttpConnection(handler, date, options, health, ch.alloc(),
+                                turns.get(ch.eventLoop()), sweeps.get(ch.eventLoop())));
                     }
                 });
         if (transport.kind() != Transport.LOCAL) {
@@ -111,6 +138,8 @@ public final class Listeners implements AutoCloseable {
         // Pooled buffers read straight from their memory address; the adaptive default of
         // Netty 4.2 adds a delegation per byte read, which the parser feels.
         bootstrap.childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT);
+        int high = options.connections().writeHighWater();
+        bootstrap.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high));
         if (transport.reusePort() != null && options.reusePort()) {
             bootstrap.option(transport.reusePort(), true);
         }
@@ -140,13 +169,56 @@ public final class Listeners implements AutoCloseable {
     }
 
     /**
-     * Stops accepting, closes every connection, waits for the event loops to end, then lets
-     * the handler wait for work it runs on other threads.
+     * Stops gracefully: marks the server draining (not ready; responses from now on say
+     * {@code Connection: close}), stops accepting, lets every connection finish the requests
+     * it has, closing it after its last response, and closes idle ones; then, once all are
+     * closed or {@code grace} has passed, does {@link #close}. Returns whether every
+     * connection closed by itself within the grace period.
      */
-    @Override
-    public void close() {
+    public boolean drain(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        health.draining(true);
+        closeListeners();
+        for (ConnectionSweep sweep : sweeps.values()) {
+            sweep.drain();
+        }
+        boolean clean = true;
+        while (!connections.isEmpty()) {
+            if (System.nanoTime() - deadline >= 0) {
+                clean = false;
+                break;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                clean = false;
+                break;
+            }
+        }
+        close();
+        return clean;
+    }
+
+    private void closeListeners() {
         for (Channel channel : channels) {
             channel.close().syncUninterruptibly();
+        }
+    }
+
+    /**
+     * Stops accepting, closes every connection, waits for the event loops to end, then lets
+     * the handler wait for work it runs on other threads. A second call does nothing.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeListeners();
+        for (ConnectionSweep sweep : sweeps.values()) {
+            sweep.stop();
         }
         // Closed here rather than by the loops' shutdown, which may drop the inactive event
         // that tells a connection to interrupt the handler still working on its request.

@@ -1,0 +1,94 @@
+package dev.surge.http.transport;
+
+import dev.surge.http.ConnectionLimits;
+
+/**
+ * One connection's timeouts, judged at each sweep of its event loop from what the connection
+ * is doing and how far it got since the last change: no timer is armed per request, and the
+ * request path only counts requests and bytes.
+ * <pre>
+ *   IDLE  nothing read of a next request, nothing owed  --idle timeout-->   close
+ *   HEAD  part of a request head read                    --header timeout--> 408, close
+ *   BODY  the head read, the body coming                 --below the minimum rate after the grace--> 408, close
+ *   BUSY  waiting for the server (handlers, files, room) --(no read timeout: deadlines cover it)
+ *   and in any phase, output pending that the client takes none of --write timeout--> close
+ * </pre>
+ */
+final class SlowClientCheck {
+    enum Phase { IDLE, HEAD, BODY, BUSY }
+
+    enum Verdict { NONE, IDLE, HEADER_TIMEOUT, BODY_TOO_SLOW, WRITE_TIMEOUT }
+
+    private final long idleNanos;
+    private final long headerNanos;
+    private final long writeNanos;
+    private final long graceNanos;
+    private final int minBodyRate;
+
+    private Phase phase;
+    /** When the current phase (of the current request) was first seen. */
+    private long since;
+    private long requestsAtMark = -1;
+    private long bytesAtMark;
+    /** Which message was being sent (its identity hash: the message itself is not kept). */
+    private int writeCurrent;
+    private long writeProgress;
+    private long writePending;
+    /** When output was first seen pending without progress, or -1. */
+    private long writeStalledSince = -1;
+
+    SlowClientCheck(ConnectionLimits limits) {
+        this.idleNanos = limits.idleTimeout().toNanos();
+        this.headerNanos = limits.headerTimeout().toNanos();
+        this.writeNanos = limits.writeTimeout().toNanos();
+        this.graceNanos = limits.bodyRateGrace().toNanos();
+        this.minBodyRate = limits.minBodyRate();
+    }
+
+    /**
+     * Judges the connection at {@code now}: in {@code phase}, having completed
+     * {@code requests} requests and read {@code bytesRead} bytes in all. A draining server
+     * closes a connection idle for {@code drainIdleNanos} (the close races a request the
+     * client may be sending, so it waits for one a little).
+     */
+    Verdict reading(long now, Phase phase, long requests, long bytesRead, boolean draining, long drainIdleNanos) {
+        if (phase != this.phase || requests != requestsAtMark) {
+            this.phase = phase;
+            this.requestsAtMark = requests;
+            this.bytesAtMark = bytesRead;
+            this.since = now;
+            return draining && phase == Phase.IDLE && drainIdleNanos == 0 ? Verdict.IDLE : Verdict.NONE;
+        }
+        long elapsed = now - since;
+        return switch (phase) {
+            case IDLE -> (idleNanos > 0 && elapsed >= idleNanos) || (draining && elapsed >= drainIdleNanos)
+                    ? Verdict.IDLE : Verdict.NONE;
+            case HEAD -> headerNanos > 0 && elapsed >= headerNanos ? Verdict.HEADER_TIMEOUT : Verdict.NONE;
+            case BODY -> minBodyRate > 0 && elapsed >= graceNanos
+                    && (bytesRead - bytesAtMark) * 1_000_000_000.0 < (double) minBodyRate * elapsed
+                    ? Verdict.BODY_TOO_SLOW : Verdict.NONE;
+            case BUSY -> Verdict.NONE;
+        };
+    }
+
+    /**
+     * Judges the output: {@code pending} bytes not yet sent, {@code current} the message being
+     * sent and {@code progress} how far into it. Any change counts as progress.
+     */
+    Verdict writing(long now, long pending, Object current, long progress) {
+        if (pending == 0 || writeNanos == 0) {
+            writeStalledSince = -1;
+            return Verdict.NONE;
+        }
+        int currentId = System.identityHashCode(current);
+        if (writeStalledSince < 0 || currentId != writeCurrent || progress != writeProgress || pending < writePending) {
+            writeCurrent = currentId;
+            writeProgress = progress;
+            writePending = pending;
+            writeStalledSince = now;
+            return Verdict.NONE;
+        }
+        writePending = pending;
+        return now - writeStalledSince >= writeNanos ? Verdict.WRITE_TIMEOUT : Verdict.NONE;
+    }
+}
