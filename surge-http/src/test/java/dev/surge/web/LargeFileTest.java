@@ -135,7 +135,7 @@ class LargeFileTest {
         int requests = 40;
         try (WireClient wire = served.wire()) {
             wire.send("GET /f/8m.bin HTTP/1.1\r\nHost: x\r\n\r\n".repeat(requests));
-            int limit = 16;  // HttpConnection.MAX_FILES_IN_FLIGHT
+            int limit = 16;  // FileWrites.MAX_IN_FLIGHT
             OpenDescriptors.await(file, limit);
             Thread.sleep(200);
             assertEquals(limit, OpenDescriptors.count(file), "parsing waits while " + limit + " file bodies are in flight");

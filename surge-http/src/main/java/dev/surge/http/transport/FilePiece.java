@@ -6,7 +6,7 @@ import java.nio.channels.FileChannel;
 
 /**
  * A response's body bytes that lie in a file: queued like a buffer, written as a file region
- * (sendfile) or in pieces read on the loop, see {@link HttpConnection#writeFile}.
+ * (sendfile) or in pieces read on the loop, see {@link FileWrites}.
  */
 record FilePiece(FileChannel file, long position, long count) {
 

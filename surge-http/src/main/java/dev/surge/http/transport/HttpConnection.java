@@ -16,9 +16,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.DefaultFileRegion;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
@@ -47,15 +44,6 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     static final long LINGER_MILLIS = 2000;
     /** Input buffered while parsing waits, beyond which reading pauses. */
     private static final int MAX_BUFFERED_WHILE_FULL = 64 * 1024;
-    /**
-     * File bodies handed to the channel and not yet sent, beyond which parsing waits: each
-     * holds an open file, and the channel does not count their bytes as pending, so without
-     * this a client pipelining requests for a large file would hold a descriptor per request.
-     */
-    static final int MAX_FILES_IN_FLIGHT = 16;
-    /** Piece size of files sent without sendfile. */
-    private static final int FILE_CHUNK_BYTES = 64 * 1024;
-
     private final RequestHandler handler;
     private final ServerHealth health;
     /** Responses queued (deferred, or behind a deferred one) beyond which parsing waits. */
@@ -85,10 +73,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private boolean closeWhenDrained;
     private boolean inactive;
     private boolean readingPaused;
-    private int filesInFlight;
-    /** Whether the channel is a socket that can send files with sendfile (or splice); else a chunked writer is added. */
-    private boolean zeroCopy;
-    private boolean chunkedWriterAdded;
+    private FileWrites files;
 
     HttpConnection(RequestHandler handler, DateHeader date, ServerOptions options, ServerHealth health,
                    ByteBufAllocator alloc, LoopTurn turn, ConnectionSweep sweep) {
@@ -112,7 +97,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             turn = new LoopTurn(ctx.channel().eventLoop());
         }
         request.remoteAddress(ctx.channel().remoteAddress());
-        zeroCopy = ctx.channel() instanceof SocketChannel;
+        files = new FileWrites(ctx, () -> {
+            if (!inactive) {
+                drain();  // parsing waited for files to be sent
+            }
+        });
         if (sweep != null) {
             sweep.add(this);
         }
@@ -132,7 +121,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     }
 
     private boolean full() {
-        return output.queued() >= maxQueued || filesInFlight >= MAX_FILES_IN_FLIGHT || closeWhenDrained || unwritable;
+        return output.queued() >= maxQueued || files.full() || closeWhenDrained || unwritable;
     }
 
     /** Answers the requests in {@code buf} while there is room, keeping what is left for later. */
@@ -244,52 +233,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     // ---- file bodies ----
 
-    /**
-     * On the loop: writes a file body after what was written before it. A socket sends it
-     * with sendfile (epoll, NIO) or splice (io_uring) as a {@link DefaultFileRegion}; other
-     * channels (the in-memory transport) get it in pieces read as the peer takes them, through
-     * a {@link ChunkedWriteHandler} added in front of this handler on the first file.
-     */
+    /** On the loop: writes a file body after what was written before it (see {@link FileWrites}). */
     void writeFile(FilePiece file) {
         if (inactive) {
             file.discard();
             return;
         }
-        filesInFlight++;
-        if (zeroCopy) {
-            ctx.write(new SentFile(file), ctx.voidPromise());
-            return;
-        }
-        if (!chunkedWriterAdded) {
-            chunkedWriterAdded = true;
-            ctx.pipeline().addBefore(ctx.name(), null, new ChunkedWriteHandler());
-        }
-        ctx.write(new FileChunks(file, FILE_CHUNK_BYTES, this::fileDone), ctx.voidPromise());
-    }
-
-    /** On the loop: a file body was sent, or failed. Parsing that waited on files goes on. */
-    private void fileDone() {
-        if (filesInFlight-- == MAX_FILES_IN_FLIGHT && !inactive) {
-            // Called from inside the channel's flush; resume in a task of its own.
-            ctx.channel().eventLoop().execute(() -> {
-                if (!inactive) {
-                    drain();
-                }
-            });
-        }
-    }
-
-    /** A file region that tells the connection when it is done with (sent, or dropped with the channel). */
-    private final class SentFile extends DefaultFileRegion {
-        SentFile(FilePiece piece) {
-            super(piece.file(), piece.position(), piece.count());
-        }
-
-        @Override
-        protected void deallocate() {
-            super.deallocate();
-            fileDone();
-        }
+        files.write(file);
     }
 
     // ---- responses answered on other threads (see ConnectionOutput and LoopTurn) ----
@@ -377,7 +327,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         if (cumulation != null && !full()) {
             return parser.headComplete() ? SlowClientCheck.Phase.BODY : SlowClientCheck.Phase.HEAD;
         }
-        return cumulation == null && output.queued() == 0 && filesInFlight == 0
+        return cumulation == null && output.queued() == 0 && files.none()
                 ? SlowClientCheck.Phase.IDLE : SlowClientCheck.Phase.BUSY;
     }
 
