@@ -15,7 +15,8 @@ import java.time.Duration;
  *                        deferred one); past it the connection stops parsing until one is sent
  * @param idleTimeout     a keep-alive connection with no request in progress is closed after this
  * @param headerTimeout   a request's head must arrive whole within this, counted from its
- *                        first byte, else 408 and close (slowloris)
+ *                        first byte (from the accept, for a connection's first request), else
+ *                        408 and close (slowloris); a connection that sent nothing is just closed
  * @param minBodyRate     bytes per second a request body must average, counted from its head,
  *                        once as long as the header timeout has passed (5 s when that is off),
  *                        else 408 and close; 0 turns the check off

@@ -66,7 +66,7 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully within {@code grace}: readiness turns false, the listeners close, every
+     * Stops gracefully within {@code grace}: the listeners close, readiness turns false, every
      * request already received is answered, with {@code Connection: close}, and each
      * connection closes after its last response; idle keep-alive connections close at once
      * (after a quarter of a second in which a request that was on its way is still answered).

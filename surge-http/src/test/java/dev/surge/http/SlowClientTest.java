@@ -66,6 +66,15 @@ class SlowClientTest {
     }
 
     @Test
+    void aConnectionThatSendsNothingIsClosedAfterTheHeaderTimeout() throws Exception {
+        try (Server server = start(limits().withHeaderTimeout(Duration.ofMillis(300)), HELLO);
+             WireClient silent = new WireClient(server.port())) {
+            assertEquals("", silent.readUntilClosed());
+            assertEquals(1, server.health().rejected(Rejection.HEADER_TIMEOUT));
+        }
+    }
+
+    @Test
     void aBodyThatTricklesGets408() throws Exception {
         var limits = limits().withHeaderTimeout(Duration.ofMillis(200)).withMinBodyRate(1000);
         try (Server server = start(limits, (req, res) -> res.text("got " + req.body().length));

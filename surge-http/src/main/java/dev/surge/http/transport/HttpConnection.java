@@ -314,8 +314,14 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         }
         switch (timeouts.reading(now, phase(), requests, bytesRead, draining, drainIdleNanos)) {
             case IDLE -> closeAfterResponses();
-            case HEADER_TIMEOUT -> refuse(new HttpError(408, "the request head did not arrive in time"),
-                    Rejection.HEADER_TIMEOUT);
+            case HEADER_TIMEOUT -> {
+                if (bytesRead == 0) {
+                    health.reject(Rejection.HEADER_TIMEOUT);  // nothing asked, nothing to answer
+                    closeAfterResponses();
+                } else {
+                    refuse(new HttpError(408, "the request head did not arrive in time"), Rejection.HEADER_TIMEOUT);
+                }
+            }
             case BODY_TOO_SLOW -> refuse(new HttpError(408, "the request body arrived too slowly"),
                     Rejection.BODY_TOO_SLOW);
             default -> {
@@ -327,8 +333,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         if (cumulation != null && !full()) {
             return parser.headComplete() ? SlowClientCheck.Phase.BODY : SlowClientCheck.Phase.HEAD;
         }
-        return cumulation == null && output.queued() == 0 && files.none()
-                ? SlowClientCheck.Phase.IDLE : SlowClientCheck.Phase.BUSY;
+        if (cumulation == null && output.queued() == 0 && files.none()) {
+            // A new connection's first request is due within the header timeout from its accept.
+            return requests == 0 ? SlowClientCheck.Phase.HEAD : SlowClientCheck.Phase.IDLE;
+        }
+        return SlowClientCheck.Phase.BUSY;
     }
 
     @Override

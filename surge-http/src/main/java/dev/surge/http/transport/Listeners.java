@@ -169,16 +169,18 @@ public final class Listeners implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: marks the server draining (not ready; responses from now on say
-     * {@code Connection: close}), stops accepting, lets every connection finish the requests
+     * Stops gracefully: stops accepting, marks the server draining (not ready; responses
+     * from now on say {@code Connection: close}), lets every connection finish the requests
      * it has, closing it after its last response, and closes idle ones; then, once all are
      * closed or {@code grace} has passed, does {@link #close}. Returns whether every
      * connection closed by itself within the grace period.
      */
     public boolean drain(Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
-        health.draining(true);
+        // Listeners first: a client told Connection: close reconnects at once, and a connection
+        // waiting in the accept queue of a listener that then closes is reset, request and all.
         closeListeners();
+        health.draining(true);
         for (ConnectionSweep sweep : sweeps.values()) {
             sweep.drain();
         }

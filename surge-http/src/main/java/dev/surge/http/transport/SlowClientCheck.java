@@ -8,7 +8,8 @@ import dev.surge.http.ConnectionLimits;
  * request path only counts requests and bytes.
  * <pre>
  *   IDLE  nothing read of a next request, nothing owed  --idle timeout-->   close
- *   HEAD  part of a request head read                    --header timeout--> 408, close
+ *   HEAD  part of a request head read, or a new connection's first request not yet whole
+ *                                                        --header timeout--> 408 (close alone if nothing came)
  *   BODY  the head read, the body coming                 --below the minimum rate after the grace--> 408, close
  *   BUSY  waiting for the server (handlers, files, room) --(no read timeout: deadlines cover it)
  *   and in any phase, output pending that the client takes none of --write timeout--> close
