@@ -1,0 +1,77 @@
+package dev.surge.http.transport;
+
+import dev.surge.http.ConnectionLimits;
+import dev.surge.http.transport.SlowClientCheck.Phase;
+import dev.surge.http.transport.SlowClientCheck.Verdict;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The timeout rules on their own, with a clock the test moves. */
+class SlowClientCheckTest {
+    private static final long MS = 1_000_000;
+    private static final ConnectionLimits LIMITS = ConnectionLimits.DEFAULT.withIdleTimeout(Duration.ofMillis(1000))
+            .withHeaderTimeout(Duration.ofMillis(200)).withMinBodyRate(1000).withWriteTimeout(Duration.ofMillis(500));
+
+    @Test
+    void aHeadIsTimedFromWhenItWasFirstSeenAndANewRequestStartsAfresh() {
+        var check = new SlowClientCheck(LIMITS);
+        assertEquals(Verdict.NONE, check.reading(0, Phase.HEAD, 0, 10, false, 0));
+        assertEquals(Verdict.NONE, check.reading(150 * MS, Phase.HEAD, 0, 20, false, 0), "bytes alone are no progress");
+        assertEquals(Verdict.NONE, check.reading(190 * MS, Phase.HEAD, 1, 30, false, 0), "a completed request restarts the clock");
+        assertEquals(Verdict.NONE, check.reading(380 * MS, Phase.HEAD, 1, 40, false, 0));
+        assertEquals(Verdict.HEADER_TIMEOUT, check.reading(390 * MS, Phase.HEAD, 1, 40, false, 0));
+    }
+
+    @Test
+    void aBodyMustAverageTheMinimumRateAfterTheGrace() {
+        var check = new SlowClientCheck(LIMITS);  // grace = header timeout = 200 ms; 1000 B/s
+        check.reading(0, Phase.BODY, 0, 0, false, 0);
+        assertEquals(Verdict.NONE, check.reading(150 * MS, Phase.BODY, 0, 0, false, 0), "within the grace");
+        assertEquals(Verdict.NONE, check.reading(400 * MS, Phase.BODY, 0, 400, false, 0), "exactly the rate");
+        assertEquals(Verdict.BODY_TOO_SLOW, check.reading(600 * MS, Phase.BODY, 0, 500, false, 0), "500 B in 600 ms");
+        var off = new SlowClientCheck(LIMITS.withMinBodyRate(0));
+        off.reading(0, Phase.BODY, 0, 0, false, 0);
+        assertEquals(Verdict.NONE, off.reading(60_000 * MS, Phase.BODY, 0, 0, false, 0), "0 turns the rate off");
+    }
+
+    @Test
+    void idleConnectionsCloseAfterTheIdleTimeoutOrSoonerWhenDraining() {
+        var check = new SlowClientCheck(LIMITS);
+        check.reading(0, Phase.IDLE, 3, 100, false, 0);
+        assertEquals(Verdict.NONE, check.reading(900 * MS, Phase.IDLE, 3, 100, false, 0));
+        assertEquals(Verdict.IDLE, check.reading(1000 * MS, Phase.IDLE, 3, 100, false, 0));
+        var draining = new SlowClientCheck(LIMITS);
+        draining.reading(0, Phase.IDLE, 3, 100, true, 250 * MS);
+        assertEquals(Verdict.NONE, draining.reading(200 * MS, Phase.IDLE, 3, 100, true, 250 * MS));
+        assertEquals(Verdict.IDLE, draining.reading(250 * MS, Phase.IDLE, 3, 100, true, 250 * MS));
+        var busy = new SlowClientCheck(LIMITS);
+        busy.reading(0, Phase.BUSY, 3, 100, false, 0);
+        assertEquals(Verdict.NONE, busy.reading(3_600_000 * MS, Phase.BUSY, 3, 100, false, 0), "waiting on the server is no timeout");
+    }
+
+    @Test
+    void outputTheClientTakesNoneOfTimesOutAndAnyProgressResetsIt() {
+        var check = new SlowClientCheck(LIMITS);
+        Object message = new Object();
+        assertEquals(Verdict.NONE, check.writing(0, 1000, message, 0));
+        assertEquals(Verdict.NONE, check.writing(400 * MS, 1000, message, 0));
+        assertEquals(Verdict.NONE, check.writing(450 * MS, 900, message, 100), "progress");
+        assertEquals(Verdict.NONE, check.writing(900 * MS, 900, message, 100));
+        assertEquals(Verdict.WRITE_TIMEOUT, check.writing(950 * MS, 5000, message, 100), "more queued is no progress");
+        assertEquals(Verdict.NONE, check.writing(2000 * MS, 0, null, 0), "nothing pending");
+        var off = new SlowClientCheck(LIMITS.withWriteTimeout(Duration.ZERO));
+        off.writing(0, 1000, message, 0);
+        assertEquals(Verdict.NONE, off.writing(3_600_000 * MS, 1000, message, 0));
+    }
+
+    @Test
+    void theSweepRunsAQuarterOfTheShortestTimeoutBetweenTenMillisecondsAndASecond() {
+        assertEquals(1000, ConnectionLimits.DEFAULT.withMinBodyRate(0).sweepMillis());
+        assertEquals(250, ConnectionLimits.DEFAULT.sweepMillis(), "the body rate is judged four times a second");
+        assertEquals(50, LIMITS.sweepMillis());
+        assertEquals(10, LIMITS.withHeaderTimeout(Duration.ofMillis(1)).sweepMillis());
+    }
+}
