@@ -1,5 +1,6 @@
 package dev.surge.client.wire;
 
+import dev.surge.http.HttpVersion;
 import dev.surge.http.Method;
 import dev.surge.http.RequestLimits;
 import dev.surge.http.codec.HttpError;
@@ -26,7 +27,7 @@ import java.util.List;
 record ExpectedAnswers(List<Sent> requests, int refusal, boolean closes, int trailing) {
 
     /** A request the server must answer. */
-    record Sent(Method method, String target, String path, boolean keepAlive, byte[] body) {
+    record Sent(Method method, String target, String path, HttpVersion version, boolean keepAlive, byte[] body) {
         @Override
         public String toString() {
             return method + " " + target;
@@ -44,8 +45,8 @@ record ExpectedAnswers(List<Sent> requests, int refusal, boolean closes, int tra
                     return new ExpectedAnswers(requests, 0, false, buf.readableBytes());
                 }
                 request.attach(buf);
-                requests.add(new Sent(request.method(), request.target(), request.path(), request.keepAlive(),
-                        request.body()));
+                requests.add(new Sent(request.method(), request.target(), request.path(), request.version(),
+                        request.keepAlive(), request.body()));
                 buf.skipBytes(parser.messageLength());
                 parser.reset();
                 if (!request.keepAlive()) {

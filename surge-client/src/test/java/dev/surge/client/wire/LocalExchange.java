@@ -149,6 +149,9 @@ final class LocalExchange extends ChannelInboundHandlerAdapter implements Respon
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closedByServer = !closedByUs;
+        if (closedByServer && malformed == null) {
+            parser.closed(); // ends a body sent until the close
+        }
         done.complete(null);
         inactive.complete(null);
         ctx.fireChannelInactive();

@@ -1,7 +1,9 @@
 package dev.surge.client.wire;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.surge.http.ContentType;
+import dev.surge.http.HttpVersion;
 import dev.surge.http.Method;
 import dev.surge.http.RequestLimits;
 import dev.surge.http.Server;
@@ -45,9 +47,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * this module's {@link ResponseParser}. Checked for every input, against what the server's own
  * parser says the bytes hold ({@link ExpectedAnswers}):
  * <ul>
- * <li>the answers are well-formed HTTP/1.1, each framed by Content-Length or chunked coding,
- *     none cut off, and there are exactly as many as complete requests up to the first refused
- *     one (or the first that closes the connection);</li>
+ * <li>the answers are well-formed HTTP/1.1, each framed by Content-Length or chunked coding
+ *     (or, to an HTTP/1.0 client only, by the close), none cut off, and there are exactly as
+ *     many as complete requests up to the first refused one (or the first that closes the
+ *     connection);</li>
  * <li>no request is answered with a 5xx; a refusal has the parser's status and closes;</li>
  * <li>only the last answer closes the connection, and the server closes it then;</li>
  * <li>an echo answers the body the parser found;</li>
@@ -131,6 +134,13 @@ class RequestPathFuzzTest {
         }
     }
 
+    // Tokens for the fuzzer's mutations, in libFuzzer's dictionary syntax (Jazzer writes them
+    // out as they are): \x0D\x0A is CRLF.
+    @DictionaryEntries({"\\x0D\\x0A", "HTTP/1.1", "HTTP/1.0", "Host: ", "Content-Length: ", "Transfer-Encoding: chunked",
+            "Connection: close", "Expect: 100-continue", "HEAD ", "POST ", "/inline", "/vt", "/users/", "/posts/",
+            "/search?", "/cookie", "/echo", "/echo-inline", "/stream", "/files/", "/vfiles/", "small.txt",
+            "large.bin", "dir/", "..", "%2f", "Content-Type: ", "Cookie: id=", "Range: bytes=", "If-Range: ",
+            "If-None-Match: ", "If-Modified-Since: ", "Accept-Encoding: gzip"})
     @FuzzTest(maxDuration = "60s")
     void serve(byte[] input) throws InterruptedException {
         ExpectedAnswers expected = ExpectedAnswers.of(input, LIMITS);
@@ -149,33 +159,53 @@ class RequestPathFuzzTest {
 
     private static void check(ExpectedAnswers expected, LocalExchange exchange) {
         List<LocalExchange.Answer> answers = exchange.answers();
-        String seen = " (expected " + expected.count() + " answers to " + expected.requests()
+        List<ExpectedAnswers.Sent> requests = expected.requests();
+        String seen = " (expected " + expected.count() + " answers to " + requests
                 + (expected.refusal() != 0 ? " and a " + expected.refusal() + " refusal" : "") + "; got " + answers + ")";
         assertNull(exchange.malformed(), () -> "a malformed response" + seen);
         assertFalse(exchange.timedOut(), () -> "no end to the answers in " + TIMEOUT_MILLIS + " ms" + seen);
         assertFalse(exchange.cutOff(), () -> "the last response was cut off" + seen);
-        assertEquals(expected.count(), answers.size(), () -> "the wrong number of answers" + seen);
-        assertEquals(expected.closes(), exchange.closedByServer(), () -> "the server's close" + seen);
+        int count = expected.count();
+        boolean closes = expected.closes();
+        for (int i = 0; i < Math.min(answers.size(), requests.size()); i++) {
+            if (untilClose(answers.get(i))) { // a stream to an HTTP/1.0 client: the close ends its body
+                count = i + 1;
+                closes = true;
+                break;
+            }
+        }
+        assertEquals(count, answers.size(), () -> "the wrong number of answers" + seen);
+        assertEquals(closes, exchange.closedByServer(), () -> "the server's close" + seen);
         for (int i = 0; i < answers.size(); i++) {
             LocalExchange.Answer answer = answers.get(i);
             boolean last = i == answers.size() - 1;
             String which = "answer " + (i + 1) + ", " + answer;
-            checkFraming(answer, which);
-            assertEquals(last && expected.closes(), answer.close(), () -> "the close of " + which + seen);
-            if (i < expected.requests().size()) {
-                ExpectedAnswers.Sent request = expected.requests().get(i);
+            assertEquals(last && closes, answer.close(), () -> "the close of " + which + seen);
+            if (i < requests.size()) {
+                ExpectedAnswers.Sent request = requests.get(i);
+                checkFraming(answer, request.version(), which);
                 assertTrue(answer.status() < 500, () -> request + " got a 5xx: " + which + seen);
                 if (request.method() == Method.POST && request.path().startsWith("/echo") && answer.status() == 200) {
                     assertArrayEquals(request.body(), answer.body(), () -> "the echo of " + request + seen);
                 }
             } else {
+                checkFraming(answer, HttpVersion.HTTP_1_1, which);
                 assertEquals(expected.refusal(), answer.status(), () -> "the refusal" + seen);
             }
         }
     }
 
-    /** A body is framed by Content-Length or chunked coding (never by the close), as it should be. */
-    private static void checkFraming(LocalExchange.Answer answer, String which) {
+    /** Whether the answer's body has neither Content-Length nor chunked coding: it ends with the connection. */
+    private static boolean untilClose(LocalExchange.Answer answer) {
+        return answer.status() != 204 && answer.status() != 304 && answer.header("content-length") == null
+                && !"chunked".equals(answer.header("transfer-encoding"));
+    }
+
+    /**
+     * A body is framed by Content-Length or chunked coding; only an HTTP/1.0 client, which
+     * cannot take chunks, may get one that ends with the connection.
+     */
+    private static void checkFraming(LocalExchange.Answer answer, HttpVersion version, String which) {
         String length = answer.header("content-length");
         String coding = answer.header("transfer-encoding");
         assertFalse(length != null && coding != null, () -> "both Content-Length and Transfer-Encoding: " + which);
@@ -184,8 +214,8 @@ class RequestPathFuzzTest {
         int status = answer.status();
         if (status == 204 || status == 304) {
             assertTrue(length == null && coding == null, () -> "a " + status + " with a body's framing: " + which);
-        } else {
-            assertTrue(length != null || "chunked".equals(coding), () -> "a body without framing: " + which);
+        } else if (version == HttpVersion.HTTP_1_1) {
+            assertFalse(untilClose(answer), () -> "a body without framing: " + which);
         }
         assertTrue(answer.header("date") != null, () -> "no Date: " + which);
     }
