@@ -1,5 +1,6 @@
 package dev.surge.http.codec;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.surge.http.HttpVersion;
 import dev.surge.http.Request;
@@ -40,6 +41,11 @@ class RequestParserFuzzTest {
     /** The statuses the codec refuses with (README, "HTTP/1.1, strictly"). */
     private static final Set<Integer> REFUSALS = Set.of(400, 413, 414, 417, 431, 501, 505);
 
+    // Tokens for the fuzzer's mutations, in libFuzzer's dictionary syntax (Jazzer writes them
+    // out as they are): \x0D\x0A is CRLF.
+    @DictionaryEntries({"\\x0D\\x0A", "HTTP/1.1", "HTTP/1.0", "Host: ", "Content-Length: ", "Transfer-Encoding: chunked",
+            "Connection: close", "Connection: keep-alive", "Expect: 100-continue", ";ext=\\\"v\\\"", "0\\x0D\\x0A\\x0D\\x0A",
+            "OPTIONS * ", "http://", "%2F"})
     @FuzzTest(maxDuration = "60s")
     void parse(byte[] input) {
         ParserDriver.Outcome whole;
