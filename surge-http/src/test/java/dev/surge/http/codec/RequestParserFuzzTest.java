@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code ./surge fuzz parser} fuzzes.
  */
 class RequestParserFuzzTest {
-    /** Small limits, so that short inputs reach each of them (the path fuzz test uses the same). */
-    static final RequestLimits LIMITS = new RequestLimits(128, 512, 10, 256, 32);
+    /** Small limits, so that short inputs reach each of them (the path fuzz test has the same). */
+    private static final RequestLimits LIMITS = new RequestLimits(128, 512, 10, 256, 32);
     /** The statuses the codec refuses with (README, "HTTP/1.1, strictly"). */
     private static final Set<Integer> REFUSALS = Set.of(400, 413, 414, 417, 431, 501, 505);
 
