@@ -44,8 +44,8 @@ public final class ReferenceService {
                 .get("/json", Route.inline(ctx -> ctx.json(new Message("Hello, World!"))))
                 .get("/count", Route.inline(ctx -> ctx.text(Long.toString(counter.incrementAndGet()))))
                 .get("/delay/{ms}", ReferenceService::delay)
-                .post("/echo", ctx -> ctx.bytes(
-                        ctx.header("Content-Type").map(ContentType::of).orElse(ContentType.OCTET_STREAM), ctx.body()));
+                .post("/echo", ctx -> ctx.bytes(ctx.header("Content-Type").filter(type -> !type.isBlank())
+                        .map(ContentType::of).orElse(ContentType.OCTET_STREAM), ctx.body()));
     }
 
     private static void delay(Context ctx) throws InterruptedException {

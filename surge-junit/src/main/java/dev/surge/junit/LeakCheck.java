@@ -137,7 +137,7 @@ public final class LeakCheck implements BeforeAllCallback, BeforeEachCallback, A
     }
 
     /** Resources of the scope still unreleased at the deadline, each taken off the scope once reported. */
-    private static List<LeakMessages.Unreleased> unreleased(LeakScope scope, long deadline) {
+    static List<LeakMessages.Unreleased> unreleased(LeakScope scope, long deadline) {
         for (int looks = 0; ; looks++) {
             List<ScopedTracker<?>> open = scope.unreleased();
             if (open.isEmpty() || !pause(deadline, looks)) {
@@ -156,7 +156,7 @@ public final class LeakCheck implements BeforeAllCallback, BeforeEachCallback, A
     }
 
     /** Bytes of unpooled heap buffers allocated since {@code before} and still unreleased at the deadline. */
-    private static long unreleasedUnpooledHeap(long before, long deadline) {
+    static long unreleasedUnpooledHeap(long before, long deadline) {
         for (int looks = 0; ; looks++) {
             long grown = UnpooledHeapBytes.used() - before;
             if (grown <= 0 || !pause(deadline, looks)) {
