@@ -74,6 +74,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     /** Whether the channel is a socket that can send files with sendfile (or splice); else a chunked writer is added. */
     private boolean zeroCopy;
     private boolean chunkedWriterAdded;
+    /** System.nanoTime() of the last read, and of the pass that dispatches requests now (later when they waited). */
+    private long readNanos;
+    private long passNanos;
 
     HttpConnection(RequestHandler handler, DateHeader date, RequestLimits limits, ByteBufAllocator alloc,
                    LoopTurn turn) {
@@ -103,6 +106,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             in.release();
             return;
         }
+        readNanos = passNanos = System.nanoTime();
         ByteBuf buf = cumulation == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), cumulation, in);
         cumulation = null;
         consume(buf);
@@ -162,6 +166,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     private void dispatch(ByteBuf buf) {
         request.attach(buf);
+        request.timed(readNanos, passNanos);
         response.begin(request);
         boolean failed = false;
         try {
@@ -296,6 +301,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (cumulation != null && !full()) {
+            passNanos = System.nanoTime();
             ByteBuf buf = cumulation;
             cumulation = null;
             consume(buf);
