@@ -8,6 +8,7 @@ import dev.surge.web.AccessLog;
 import dev.surge.web.App;
 import dev.surge.web.Middleware;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -76,9 +77,13 @@ final class RunCommand implements Callable<Integer> {
             description = "serve the files under DIR at /files/ (default: off)")
     Path files;
 
+    @Mixin
+    OverloadOptions overload;
+
     /** The reference service's app with the middleware and files the flags ask for. */
     App app() {
         App app = App.create();
+        overload.applyTo(app);
         if (requestIds) {
             app.use(Middleware.requestId());
         }
