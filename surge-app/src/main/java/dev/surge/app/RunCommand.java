@@ -80,9 +80,13 @@ final class RunCommand implements Callable<Integer> {
             description = "serve the files under DIR at /files/ (default: off)")
     Path files;
 
+    @Mixin
+    OverloadOptions overload;
+
     /** The reference service's app with the middleware and files the flags ask for. */
     App app() {
         App app = App.create();
+        overload.applyTo(app);
         if (requestIds) {
             app.use(Middleware.requestId());
         }

@@ -17,6 +17,9 @@ import dev.surge.http.ServerOptions;
  */
 public final class App extends Routes<App> {
     private Json json = Json.defaults();
+    private long requestTimeoutNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    private ConcurrencyLimit concurrencyLimit = ConcurrencyLimit.off();
+    private MemoryGuard memoryGuard = MemoryGuard.defaults();
 
     private App() {
         super("");
@@ -35,6 +38,32 @@ public final class App extends Routes<App> {
     public App json(Json json) {
         this.json = java.util.Objects.requireNonNull(json, "json");
         return this;
+    }
+
+    /**
+     * How long a request may take, from its arrival to its answer, unless its route has a
+     * {@link Route#timeout} of its own (default 30 s; {@link java.time.Duration#ZERO}: none).
+     * See {@link Deadline}.
+     */
+    public App requestTimeout(java.time.Duration timeout) {
+        this.requestTimeoutNanos = Deadline.checkedNanos(timeout);
+        return this;
+    }
+
+    /** The cap on requests in flight on virtual threads (default {@link ConcurrencyLimit#off()}). */
+    public App concurrencyLimit(ConcurrencyLimit limit) {
+        this.concurrencyLimit = java.util.Objects.requireNonNull(limit, "limit");
+        return this;
+    }
+
+    /** When to shed load for want of memory (default {@link MemoryGuard#defaults()}: 90 % of heap or direct memory). */
+    public App memoryGuard(MemoryGuard guard) {
+        this.memoryGuard = java.util.Objects.requireNonNull(guard, "guard");
+        return this;
+    }
+
+    Admission admission() {
+        return new Admission(requestTimeoutNanos, concurrencyLimit, memoryGuard);
     }
 
     /** The router for these routes, for {@link Server#start(ServerOptions, RequestHandler)}. */

@@ -11,10 +11,18 @@ import com.dslplatform.json.JsonWriter;
  */
 final class ConnectionScope {
     private final Json json;
+    private final Admission admission;
     private JsonWriter writer;
 
-    ConnectionScope(Json json) {
+    ConnectionScope(Json json, Admission admission) {
         this.json = json;
+        this.admission = admission;
+    }
+
+    /** The deadline of a request answered on the event loop (for a virtual thread's, see {@link TimedResponse}). */
+    Deadline deadline(dev.surge.http.Request request, dev.surge.http.routing.RouteTable.Match<?> match) {
+        long routeTimeout = match != null && match.value() instanceof Router.Compiled route ? route.timeoutNanos() : -1;
+        return admission.deadline(request, routeTimeout);
     }
 
     void writeJson(Context ctx, Object value) {

@@ -9,6 +9,11 @@ final class ContentTypes {
     private ContentTypes() {
     }
 
+    /** The charset the request's Content-Type names, else UTF-8. */
+    static Charset charset(dev.surge.http.Request request) {
+        return request.header("Content-Type").map(ContentTypes::charset).orElse(StandardCharsets.UTF_8);
+    }
+
     /** The charset the value names ({@code text/plain; charset=ISO-8859-1}), else UTF-8. */
     static Charset charset(String contentType) {
         for (String param : contentType.split(";")) {

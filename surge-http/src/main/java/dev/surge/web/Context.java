@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,7 +134,7 @@ public final class Context {
 
     /** The body as text, in the charset its Content-Type names (UTF-8 by default). */
     public String bodyText() {
-        return new String(request.body(), charset());
+        return new String(request.body(), ContentTypes.charset(request));
     }
 
     /** The body as a stream. */
@@ -150,6 +149,11 @@ public final class Context {
      */
     public <T> T bodyAs(Class<T> type) {
         return scope.readJson(type, request.body());
+    }
+
+    /** The time left to answer the request, and calls made meanwhile to other services: see {@link Deadline}. */
+    public Deadline deadline() {
+        return response instanceof TimedResponse timed ? timed.deadline() : scope.deadline(request, match);
     }
 
     /** The low-level request view. */
@@ -398,10 +402,6 @@ public final class Context {
 
     boolean abandoned() {
         return abandoned;
-    }
-
-    private Charset charset() {
-        return request.header("Content-Type").map(ContentTypes::charset).orElse(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.surge.http.Method;
 import dev.surge.http.Request;
 import dev.surge.http.RequestHandler;
 import dev.surge.http.Response;
+import dev.surge.http.ServerHealth;
 import dev.surge.http.codec.ParsedRequest;
 import dev.surge.http.routing.RouteTable;
 
@@ -30,8 +31,11 @@ final class Router implements RequestHandler {
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
     private static final long CLOSE_WAIT_MILLIS = 10_000;
 
-    /** A route ready to run: its whole chain, and where it runs. */
-    record Compiled(Handler chain, boolean inline) {
+    /** A route ready to run: its whole chain, where it runs, and its timeout (-1: the app's). */
+    record Compiled(Handler chain, boolean inline, long timeoutNanos) {
+        Compiled(Handler chain, boolean inline) {
+            this(chain, inline, -1);
+        }
     }
 
     private final RouteTable<Compiled> table;
@@ -43,9 +47,10 @@ final class Router implements RequestHandler {
     private final List<AutoCloseable> resources;
     private final ThreadFactory virtualThreads = Thread.ofVirtual().name("surge-handler").factory();
     private final LongAdder inFlight = new LongAdder();
+    private final Admission admission;
 
     private Router(RouteTable<Compiled> table, Json json, Compiled notFound, Compiled notAllowed, Compiled options,
-                   String allMethods, List<AutoCloseable> resources) {
+                   String allMethods, List<AutoCloseable> resources, Admission admission) {
         this.table = table;
         this.json = json;
         this.notFound = notFound;
@@ -53,6 +58,7 @@ final class Router implements RequestHandler {
         this.options = options;
         this.allMethods = allMethods;
         this.resources = resources;
+        this.admission = admission;
     }
 
     static Router build(App app, Json json) {
@@ -78,7 +84,7 @@ final class Router implements RequestHandler {
             ctx.status(204).header("Allow", allowed(table, allMethods, ctx.request()));
             ctx.noContent();
         }, app.afters), loopSafe);
-        return new Router(table, json, notFound, notAllowed, options, allMethods, resources);
+        return new Router(table, json, notFound, notAllowed, options, allMethods, resources, app.admission());
     }
 
     private static void compile(Routes<?> scope, List<Middleware> middleware, List<Handler> befores, List<Handler> afters,
@@ -93,12 +99,12 @@ final class Router implements RequestHandler {
             }
         }
         for (Routes.Registration r : scope.routes) {
-            boolean inline = r.handler() instanceof Route.InlineHandler;
-            Handler inner = r.handler() instanceof Route.InlineHandler wrapped ? wrapped.handler() : r.handler();
-            if (inner instanceof AutoCloseable closeable && !resources.contains(closeable)) {
+            Route.Options route = Route.Options.of(r.handler());
+            if (route.handler() instanceof AutoCloseable closeable && !resources.contains(closeable)) {
                 resources.add(closeable);  // e.g. the open files of a files() route
             }
-            table.add(r.method(), r.pattern(), new Compiled(Chain.compose(m, b, r.handler(), a), inline));
+            table.add(r.method(), r.pattern(), new Compiled(Chain.compose(m, b, route.handler(), a), route.inline(),
+                    route.timeoutNanos()));
             methods.add(r.method());
         }
         for (RouteGroup group : scope.groups) {
@@ -117,13 +123,19 @@ final class Router implements RequestHandler {
 
     @Override
     public RequestHandler forConnection() {
-        ConnectionScope scope = new ConnectionScope(json);
+        ConnectionScope scope = new ConnectionScope(json, admission);
         return (request, response) -> route(request, response, scope);
     }
 
     @Override
     public void handle(Request request, Response response) {
-        route(request, response, new ConnectionScope(json));
+        route(request, response, new ConnectionScope(json, admission));
+    }
+
+    /** Counts refusals in the server's health, reports shedding there, and starts the deadlines' watchdog. */
+    @Override
+    public void attach(ServerHealth health) {
+        admission.attach(health);
     }
 
     private void route(Request request, Response response, ConnectionScope scope) {
@@ -161,29 +173,38 @@ final class Router implements RequestHandler {
     private void run(Compiled route, Request request, Response response, RouteTable.Match<Compiled> match,
                      ConnectionScope scope) {
         if (route.inline()) {
-            execute(new Context(request, response, match, scope, true), route.chain());
+            if (admission.admitInline(request, response, route.timeoutNanos())) {
+                execute(new Context(request, response, match, scope, true), route.chain());
+            }
+            return;
+        }
+        if (!admission.admit(response)) {
             return;
         }
         AsyncResponse later = response.defer();
+        TimedResponse timed = null;
         try {
-            Context ctx = new Context(request.detach(), later, match, scope, false);
+            timed = admission.timed(request, later, route.timeoutNanos());
+            Context ctx = new Context(request.detach(), timed, match, scope, false);
+            TimedResponse answer = timed;
             Thread thread = virtualThreads.newThread(() -> {
                 try {
-                    execute(ctx, route.chain());
+                    if (answer.begin(ctx.request())) {
+                        execute(ctx, route.chain());
+                    }
                 } finally {
+                    answer.end();
                     inFlight.decrement();
                 }
             });
-            later.onAbort(() -> {
-                ctx.abandon();
-                thread.interrupt();
-            });
+            timed.bind(ctx, thread);
             inFlight.increment();
             later.start(thread);
         } catch (RuntimeException | OutOfMemoryError e) {
             // The response is deferred: unless it is answered here, the connection waits for it forever.
             LOG.log(System.Logger.Level.ERROR, "cannot hand " + request + " to a virtual thread", e);
-            later.status(503).text("Service Unavailable: cannot start a handler thread\n");
+            admission.notStarted();
+            (timed != null ? timed : later).status(503).text("Service Unavailable: cannot start a handler thread\n");
         }
     }
 
@@ -228,6 +249,7 @@ final class Router implements RequestHandler {
             LOG.log(System.Logger.Level.WARNING, inFlight.sum() + " handler(s) still running after "
                     + CLOSE_WAIT_MILLIS + " ms: they ignore interruption");
         }
+        admission.close();
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();

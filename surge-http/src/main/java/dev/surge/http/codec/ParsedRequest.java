@@ -35,6 +35,9 @@ public final class ParsedRequest implements Request {
     /** The decoded chunked body, held by the parser; null when the body was not chunked. */
     private ByteBuf chunkedBody;
     private SocketAddress remoteAddress;
+    /** System.nanoTime() of the read that brought the request in, and of its dispatch; 0 when unknown. */
+    private long receivedNanos;
+    private long dispatchedNanos;
 
     public ParsedRequest(RequestParser parser) {
         this.parser = parser;
@@ -56,6 +59,22 @@ public final class ParsedRequest implements Request {
     /** The client's address, set once when the connection opens. */
     public void remoteAddress(SocketAddress address) {
         this.remoteAddress = address;
+    }
+
+    /** Stamps the request: when it was read, and when it is dispatched (later if it waited in the buffer). */
+    public void timed(long receivedNanos, long dispatchedNanos) {
+        this.receivedNanos = receivedNanos;
+        this.dispatchedNanos = dispatchedNanos;
+    }
+
+    /** {@link System#nanoTime()} of the read that brought the request in; 0 when unknown. */
+    public long receivedNanos() {
+        return receivedNanos;
+    }
+
+    /** {@link System#nanoTime()} when it was handed to the handler, after waiting in the buffer or not. */
+    public long dispatchedNanos() {
+        return dispatchedNanos;
     }
 
     @Override

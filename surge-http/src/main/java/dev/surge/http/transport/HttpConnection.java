@@ -74,6 +74,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private boolean inactive;
     private boolean readingPaused;
     private FileWrites files;
+    /** System.nanoTime() of the last read, and of the pass that dispatches requests now (later when they waited). */
+    private long readNanos;
+    private long passNanos;
 
     HttpConnection(RequestHandler handler, DateHeader date, ServerOptions options, ServerHealth health,
                    ByteBufAllocator alloc, LoopTurn turn, ConnectionSweep sweep) {
@@ -115,6 +118,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             in.release();
             return;
         }
+        readNanos = passNanos = System.nanoTime();
         ByteBuf buf = cumulation == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), cumulation, in);
         cumulation = null;
         consume(buf);
@@ -175,6 +179,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     private void dispatch(ByteBuf buf) {
         request.attach(buf);
+        request.timed(readNanos, passNanos);
         response.begin(request);
         boolean failed = false;
         try {
@@ -272,6 +277,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (cumulation != null && !full()) {
+            passNanos = System.nanoTime();
             ByteBuf buf = cumulation;
             cumulation = null;
             consume(buf);

@@ -1,0 +1,59 @@
+package dev.surge.web;
+
+import io.netty.util.internal.PlatformDependent;
+
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.List;
+
+/** What the {@link MemoryGuard} reads: the share of each maximum in use, from 0 to 1, or NaN when unknown. */
+interface MemoryReading {
+
+    /** The heap in use right after the latest collection of each of its pools, over the heap's maximum. */
+    double heapAfterGc();
+
+    /** Direct (off-heap) buffer memory in use, Netty's and the JDK's, over the maximum direct memory. */
+    double direct();
+
+    /** This JVM's memory, read through its management beans and Netty's counter. */
+    MemoryReading JVM = new MemoryReading() {
+        private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()).toList();
+        private final BufferPoolMXBean directPool = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(p -> p.getName().equals("direct")).findFirst().orElse(null);
+
+        @Override
+        public double heapAfterGc() {
+            long max = Runtime.getRuntime().maxMemory();
+            if (max == Long.MAX_VALUE || max <= 0) {
+                return Double.NaN;
+            }
+            long used = 0;
+            for (MemoryPoolMXBean pool : heapPools) {
+                MemoryUsage afterGc = pool.getCollectionUsage();
+                if (afterGc != null) {
+                    used += afterGc.getUsed();
+                }
+            }
+            return (double) used / max;
+        }
+
+        @Override
+        public double direct() {
+            long max = PlatformDependent.maxDirectMemory();
+            if (max <= 0) {
+                return Double.NaN;
+            }
+            // Buffers with a cleaner, Netty's among them, are in the JDK's pool; Netty's
+            // cleaner-less ones only in its own counter.
+            long used = directPool == null ? 0 : directPool.getMemoryUsed();
+            if (PlatformDependent.useDirectBufferNoCleaner()) {
+                used += Math.max(0, PlatformDependent.usedDirectMemory());
+            }
+            return (double) used / max;
+        }
+    };
+}

@@ -1,0 +1,18 @@
+package dev.surge.web;
+
+/**
+ * A service the handler called did not answer in time: the client gets 504 Gateway Timeout
+ * with this message. {@link Deadline#upstream} throws it for the timeouts of the calls it
+ * runs; a handler may throw it itself.
+ */
+public class UpstreamTimeoutException extends HttpException {
+
+    public UpstreamTimeoutException(String message) {
+        super(504, message);
+    }
+
+    public UpstreamTimeoutException(String message, Throwable cause) {
+        this(message);
+        initCause(cause);
+    }
+}

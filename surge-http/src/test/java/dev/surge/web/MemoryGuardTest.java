@@ -1,0 +1,150 @@
+package dev.surge.web;
+
+import dev.surge.http.Rejection;
+import dev.surge.http.ServerHealth;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The memory guard: over a watermark the server sheds every new request with 503 and
+ * Retry-After and reports itself not ready; under it again (with a margin) it serves and is
+ * ready. The end-to-end test reads memory through a seam the test sets; the JVM's own
+ * reading is tested apart, with real direct buffers.
+ */
+class MemoryGuardTest {
+
+    /** Memory as the test says it is. */
+    private static final class SetReading implements MemoryReading {
+        volatile double heap = 0.1;
+        volatile double direct = 0.1;
+
+        @Override
+        public double heapAfterGc() {
+            return heap;
+        }
+
+        @Override
+        public double direct() {
+            return direct;
+        }
+    }
+
+    @Test
+    void overAWatermarkEveryNewRequestIsShedAndTheServerIsNotReadyUntilMemoryFalls() throws Exception {
+        SetReading reading = new SetReading();
+        App app = App.create().memoryGuard(new MemoryGuard(0.5, 0.5, reading))
+                .get("/vt", ctx -> ctx.text("vt"))
+                .get("/inline", Route.inline(ctx -> ctx.text("inline")));
+        try (Served served = Served.start(app)) {
+            ServerHealth health = served.server.health();
+            assertEquals("vt", served.get("/vt").body());
+            assertTrue(health.ready());
+
+            reading.heap = 0.6;
+            awaitTrue(() -> !health.ready(), "the server stops being ready");
+            assertEquals("shedding", health.state());
+            assertEquals("memory", health.sheddingReason());
+            for (String path : new String[]{"/vt", "/inline"}) {
+                HttpResponse<String> r = served.get(path);
+                assertEquals(503, r.statusCode(), path);
+                assertEquals("1", r.headers().firstValue("Retry-After").orElse(null), path);
+                assertTrue(r.body().contains("short of memory"), r.body());
+            }
+            assertEquals(2, health.rejected(Rejection.MEMORY));
+
+            reading.heap = 0.2;
+            awaitTrue(health::ready, "the server is ready again");
+            assertEquals("vt", served.get("/vt").body());
+            assertEquals("inline", served.get("/inline").body());
+
+            reading.direct = 0.9;
+            awaitTrue(() -> !health.ready(), "direct memory over its watermark sheds too");
+            assertEquals(503, served.get("/vt").statusCode());
+            reading.direct = 0.1;
+            awaitTrue(health::ready, "and recovers");
+            assertEquals(200, served.get("/vt").statusCode());
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean() && System.nanoTime() < giveUp) {
+            Thread.sleep(10);
+        }
+        assertTrue(condition.getAsBoolean(), what);
+    }
+
+    @Test
+    void itRecoversOnlyALittleUnderTheWatermark() {
+        SetReading reading = new SetReading();
+        MemoryGuard guard = new MemoryGuard(0.9, 0.5, reading);
+        reading.heap = 0.89;
+        assertFalse(guard.check());
+        reading.heap = 0.9;
+        assertTrue(guard.check(), "starts at the watermark");
+        assertTrue(guard.shedding());
+        reading.heap = 0.86;
+        assertFalse(guard.check(), "still within 5 points of it");
+        assertTrue(guard.shedding());
+        reading.heap = 0.84;
+        assertTrue(guard.check(), "stops 5 points under it");
+        assertFalse(guard.shedding());
+
+        reading.direct = 0.5;
+        assertTrue(guard.check());
+        reading.direct = 0.46;
+        assertFalse(guard.check());
+        reading.direct = 0.44;
+        assertTrue(guard.check());
+        assertFalse(guard.shedding());
+    }
+
+    @Test
+    void anUnknownReadingOrAWatermarkOfZeroNeverSheds() {
+        SetReading reading = new SetReading();
+        reading.heap = Double.NaN;
+        reading.direct = 1.0;
+        MemoryGuard guard = new MemoryGuard(0.5, 0, reading);
+        assertFalse(guard.check());
+        assertFalse(guard.shedding());
+        assertTrue(MemoryGuard.off().isOff());
+    }
+
+    @Test
+    void watermarksOutOfRangeAreRefusedSayingWhy() {
+        for (double bad : new double[]{-0.1, 0.001, 1.5}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MemoryGuard.shedAt(bad, 0.9));
+            assertTrue(e.getMessage().contains("must be from 1% to 100% (0 turns it off)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theJvmsReadingSeesDirectBuffersComeAndGo() {
+        MemoryReading jvm = MemoryReading.JVM;
+        double heap = jvm.heapAfterGc();
+        assertTrue(heap >= 0 && heap <= 1, "heap after GC is a share of the maximum: " + heap);
+        double before = jvm.direct();
+        int size = 64 << 20;
+        ByteBuf buffer = UnpooledByteBufAllocator.DEFAULT.directBuffer(size, size);
+        double held;
+        try {
+            held = jvm.direct();
+        } finally {
+            buffer.release();
+        }
+        double after = jvm.direct();
+        double share = (double) size / io.netty.util.internal.PlatformDependent.maxDirectMemory();
+        assertTrue(held - before >= share * 0.99, "64 MiB more in use: " + before + " -> " + held);
+        assertTrue(held - after >= share * 0.99, "and freed: " + held + " -> " + after);
+    }
+}
