@@ -17,6 +17,8 @@ import dev.surge.http.ServerOptions;
  */
 public final class App extends Routes<App> {
     private Json json = Json.defaults();
+    /** What hears of every request, for metrics; null when nothing does. */
+    RequestObserver observer;
 
     private App() {
         super("");
@@ -34,6 +36,16 @@ public final class App extends Routes<App> {
     /** The JSON codec for {@link Context#json} and {@link Context#bodyAs}. */
     public App json(Json json) {
         this.json = java.util.Objects.requireNonNull(json, "json");
+        return this;
+    }
+
+    /**
+     * Reports every request this app answers to {@code observer} (e.g. surge-observe's
+     * metrics): its route's pattern, method, status and time taken. Without one, the
+     * router measures nothing.
+     */
+    public App observe(RequestObserver observer) {
+        this.observer = java.util.Objects.requireNonNull(observer, "observer");
         return this;
     }
 

@@ -30,8 +30,8 @@ final class Router implements RequestHandler {
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
     private static final long CLOSE_WAIT_MILLIS = 10_000;
 
-    /** A route ready to run: its whole chain, and where it runs. */
-    record Compiled(Handler chain, boolean inline) {
+    /** A route ready to run: its whole chain, where it runs, and its id for a {@link RequestObserver}. */
+    record Compiled(Handler chain, boolean inline, int id) {
     }
 
     private final RouteTable<Compiled> table;
@@ -43,9 +43,11 @@ final class Router implements RequestHandler {
     private final List<AutoCloseable> resources;
     private final ThreadFactory virtualThreads = Thread.ofVirtual().name("surge-handler").factory();
     private final LongAdder inFlight = new LongAdder();
+    private final RequestObserver observer;
 
     private Router(RouteTable<Compiled> table, Json json, Compiled notFound, Compiled notAllowed, Compiled options,
-                   String allMethods, List<AutoCloseable> resources) {
+                   String allMethods, List<AutoCloseable> resources, RequestObserver observer) {
+        this.observer = observer;
         this.table = table;
         this.json = json;
         this.notFound = notFound;
@@ -59,7 +61,8 @@ final class Router implements RequestHandler {
         RouteTable.Builder<Compiled> builder = RouteTable.builder();
         java.util.EnumSet<Method> methods = java.util.EnumSet.of(Method.OPTIONS);
         List<AutoCloseable> resources = new ArrayList<>();
-        compile(app, List.of(), List.of(), List.of(), builder, methods, resources);
+        List<String> patterns = new ArrayList<>(List.of(RequestObserver.UNMATCHED));
+        compile(app, List.of(), List.of(), List.of(), builder, methods, resources, patterns);
         if (methods.contains(Method.GET)) {
             methods.add(Method.HEAD);
         }
@@ -68,22 +71,26 @@ final class Router implements RequestHandler {
         List<Middleware> m = app.middleware;
         boolean loopSafe = Chain.loopSafe(m, app.befores, app.afters);
         Compiled notFound = new Compiled(Chain.compose(m, app.befores, ctx -> ctx.status(404)
-                .text("Not Found: no route for " + ctx.path() + "\n"), app.afters), loopSafe);
+                .text("Not Found: no route for " + ctx.path() + "\n"), app.afters), loopSafe, 0);
         Compiled notAllowed = new Compiled(Chain.compose(m, app.befores, ctx -> {
             String allow = allowed(table, allMethods, ctx.request());
             ctx.status(405).header("Allow", allow)
                     .text("Method Not Allowed: " + ctx.path() + " allows " + allow + "\n");
-        }, app.afters), loopSafe);
+        }, app.afters), loopSafe, 0);
         Compiled options = new Compiled(Chain.compose(m, app.befores, ctx -> {
             ctx.status(204).header("Allow", allowed(table, allMethods, ctx.request()));
             ctx.noContent();
-        }, app.afters), loopSafe);
-        return new Router(table, json, notFound, notAllowed, options, allMethods, resources);
+        }, app.afters), loopSafe, 0);
+        Router router = new Router(table, json, notFound, notAllowed, options, allMethods, resources, app.observer);
+        if (app.observer != null) {
+            app.observer.routes(List.copyOf(patterns), router.inFlight::sum);
+        }
+        return router;
     }
 
     private static void compile(Routes<?> scope, List<Middleware> middleware, List<Handler> befores, List<Handler> afters,
                                 RouteTable.Builder<Compiled> table, java.util.Set<Method> methods,
-                                List<AutoCloseable> resources) {
+                                List<AutoCloseable> resources, List<String> patterns) {
         List<Middleware> m = concat(middleware, scope.middleware);
         List<Handler> b = concat(befores, scope.befores);
         List<Handler> a = concat(afters, scope.afters);
@@ -98,11 +105,15 @@ final class Router implements RequestHandler {
             if (inner instanceof AutoCloseable closeable && !resources.contains(closeable)) {
                 resources.add(closeable);  // e.g. the open files of a files() route
             }
-            table.add(r.method(), r.pattern(), new Compiled(Chain.compose(m, b, r.handler(), a), inline));
+            if (!patterns.contains(r.pattern())) {
+                patterns.add(r.pattern());
+            }
+            table.add(r.method(), r.pattern(), new Compiled(Chain.compose(m, b, r.handler(), a), inline,
+                    patterns.indexOf(r.pattern())));
             methods.add(r.method());
         }
         for (RouteGroup group : scope.groups) {
-            compile(group, m, b, a, table, methods, resources);
+            compile(group, m, b, a, table, methods, resources, patterns);
         }
     }
 
@@ -117,13 +128,13 @@ final class Router implements RequestHandler {
 
     @Override
     public RequestHandler forConnection() {
-        ConnectionScope scope = new ConnectionScope(json);
+        ConnectionScope scope = new ConnectionScope(json, observer == null ? null : observer.forConnection());
         return (request, response) -> route(request, response, scope);
     }
 
     @Override
     public void handle(Request request, Response response) {
-        route(request, response, new ConnectionScope(json));
+        route(request, response, new ConnectionScope(json, observer == null ? null : observer.forConnection()));
     }
 
     private void route(Request request, Response response, ConnectionScope scope) {
@@ -160,8 +171,14 @@ final class Router implements RequestHandler {
 
     private void run(Compiled route, Request request, Response response, RouteTable.Match<Compiled> match,
                      ConnectionScope scope) {
+        RequestObserver.Recorder recorder = scope.recorder;
+        long start = recorder == null ? 0 : recorder.start();
         if (route.inline()) {
-            execute(new Context(request, response, match, scope, true), route.chain());
+            Context ctx = new Context(request, response, match, scope, true);
+            execute(ctx, route.chain());
+            if (recorder != null) {
+                recorder.end(route.id(), request.method(), ctx.status(), start);
+            }
             return;
         }
         AsyncResponse later = response.defer();
@@ -172,6 +189,9 @@ final class Router implements RequestHandler {
                     execute(ctx, route.chain());
                 } finally {
                     inFlight.decrement();
+                    if (recorder != null) {
+                        recorder.end(route.id(), ctx.method(), ctx.status(), start);
+                    }
                 }
             });
             later.onAbort(() -> {
@@ -184,6 +204,9 @@ final class Router implements RequestHandler {
             // The response is deferred: unless it is answered here, the connection waits for it forever.
             LOG.log(System.Logger.Level.ERROR, "cannot hand " + request + " to a virtual thread", e);
             later.status(503).text("Service Unavailable: cannot start a handler thread\n");
+            if (recorder != null) {
+                recorder.end(route.id(), request.method(), 503, start);
+            }
         }
     }
 

@@ -36,6 +36,8 @@ public final class Listeners implements AutoCloseable {
     private final List<Channel> channels = new ArrayList<>();
     /** Each event loop's gatherer of handler starts and hand-overs, made when the loops are. */
     private final Map<EventExecutor, LoopTurn> turns = new HashMap<>();
+    /** Each event loop's count of its connections and bytes, in the loops' order. */
+    private final Map<EventExecutor, LoopTraffic> traffic = new java.util.LinkedHashMap<>();
     /** Open connections, so that close() closes each one itself: its handler must see it close. */
     private final ChannelGroup connections = new DefaultChannelGroup("surge-connections", ImmediateEventExecutor.INSTANCE);
     private final DateHeader date = new DateHeader();
@@ -47,6 +49,7 @@ public final class Listeners implements AutoCloseable {
         this.transport = IoTransport.open(options.transport(), options.eventLoops());
         for (EventExecutor loop : transport.group()) {
             turns.put(loop, new LoopTurn((EventLoop) loop));
+            traffic.put(loop, new LoopTraffic(loop));
         }
         try {
             scheduleDateRefresh(transport.group().next());
@@ -85,6 +88,11 @@ public final class Listeners implements AutoCloseable {
         return transport.kind();
     }
 
+    /** Connections and bytes so far, and each loop's task backlog now. */
+    public dev.surge.http.Traffic traffic() {
+        return LoopTraffic.sum(List.copyOf(traffic.values()));
+    }
+
     /** How many listening sockets serve the port (one per event loop with SO_REUSEPORT). */
     public int listenerCount() {
         return channels.size();
@@ -98,6 +106,7 @@ public final class Listeners implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         connections.add(ch);
+                        ch.pipeline().addLast(traffic.get(ch.eventLoop()));
                         ch.pipeline().addLast(new HttpConnection(handler, date, options.limits(), ch.alloc(),
                                 turns.get(ch.eventLoop())));
                     }
