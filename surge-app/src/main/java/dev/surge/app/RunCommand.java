@@ -1,13 +1,13 @@
 package dev.surge.app;
 
 import dev.surge.http.RequestLimits;
-import dev.surge.http.Server;
 import dev.surge.http.ServerOptions;
 import dev.surge.http.Transport;
 import dev.surge.web.AccessLog;
 import dev.surge.web.App;
 import dev.surge.web.Middleware;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -76,6 +76,10 @@ final class RunCommand implements Callable<Integer> {
             description = "serve the files under DIR at /files/ (default: off)")
     Path files;
 
+    /** --admin-host, --admin-port, --[no-]metrics, --stats-interval. */
+    @Mixin
+    ObserveFlags observe;
+
     /** The reference service's app with the middleware and files the flags ask for. */
     App app() {
         App app = App.create();
@@ -103,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Server server = app().start(options());
+        ObserveFlags.ObservedServer server = observe.start(app(), options());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
