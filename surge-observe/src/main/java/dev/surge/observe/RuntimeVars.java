@@ -81,7 +81,9 @@ public record RuntimeVars(long requestsTotal, long requestsInFlight, double perS
             gcCount += Math.max(0, collector.getCollectionCount());
             gcMillis += Math.max(0, collector.getCollectionTime());
         }
-        long direct = (jdkDirectBytes() + PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory()) / MIB;
+        // Netty's pooled direct memory lies inside the JDK's direct pool or beside it, depending
+        // on how Netty allocates: the larger of the two is what is surely in use.
+        long direct = Math.max(jdkDirectBytes(), PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory()) / MIB;
         return String.format(java.util.Locale.ROOT,
                 "surge: %s, up %ds, %.0f req/s, %d in flight, %d connections, %d handler threads, %d threads,"
                         + " heap %d/%d MiB, direct %d MiB, gc %d (%d ms)",
