@@ -30,8 +30,9 @@ public interface RequestObserver {
 
     /**
      * Called when a connection opens, on its event loop: the recorder of that connection's
-     * requests. The router calls it on the same loop for every request's start, and on the
-     * loop or on the request's virtual thread for its end.
+     * requests. The router calls it on the same loop for every request's start and for
+     * {@link Recorder#beforeFlush()}, and on the loop or on the request's virtual thread for its
+     * end.
      */
     Recorder forConnection();
 
@@ -42,9 +43,19 @@ public interface RequestObserver {
         long start();
 
         /**
-         * The request's response was sent ({@code status}), or given up. {@code route} is its
-         * route's id, {@code start} what {@link #start()} returned.
+         * The request was answered ({@code status}), or given up. {@code route} is its
+         * route's id, {@code start} what {@link #start()} returned. On the event loop the
+         * response is on its way out with others of the same read; {@link #beforeFlush()}
+         * tells when they are sent.
          */
         void end(int route, Method method, int status, long start);
+
+        /**
+         * On the event loop: the responses of the requests ended so far on this connection
+         * are being flushed to the socket now (or the connection closed). A recorder may read
+         * the clock once here for all the requests of a read batch.
+         */
+        default void beforeFlush() {
+        }
     }
 }

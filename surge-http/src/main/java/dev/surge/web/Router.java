@@ -128,13 +128,39 @@ final class Router implements RequestHandler {
 
     @Override
     public RequestHandler forConnection() {
-        ConnectionScope scope = new ConnectionScope(json, observer == null ? null : observer.forConnection());
+        if (observer != null) {
+            return new Observed(new ConnectionScope(json, observer.forConnection()));
+        }
+        ConnectionScope scope = new ConnectionScope(json, null);
         return (request, response) -> route(request, response, scope);
     }
 
     @Override
     public void handle(Request request, Response response) {
-        route(request, response, new ConnectionScope(json, observer == null ? null : observer.forConnection()));
+        ConnectionScope scope = new ConnectionScope(json, observer == null ? null : observer.forConnection());
+        route(request, response, scope);
+        if (scope.recorder != null) {
+            scope.recorder.beforeFlush();
+        }
+    }
+
+    /** A connection's handler when the app is observed: it tells the recorder when the connection flushes. */
+    private final class Observed implements RequestHandler {
+        private final ConnectionScope scope;
+
+        Observed(ConnectionScope scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        public void handle(Request request, Response response) {
+            route(request, response, scope);
+        }
+
+        @Override
+        public void beforeFlush() {
+            scope.recorder.beforeFlush();
+        }
     }
 
     private void route(Request request, Response response, ConnectionScope scope) {

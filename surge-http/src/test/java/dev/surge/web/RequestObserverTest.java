@@ -27,6 +27,7 @@ class RequestObserverTest {
         volatile LongSupplier threads;
         final ConcurrentLinkedQueue<End> ends = new ConcurrentLinkedQueue<>();
         int starts;
+        int flushes;
 
         @Override
         public void routes(List<String> patterns, LongSupplier handlerThreads) {
@@ -41,6 +42,11 @@ class RequestObserverTest {
                 public long start() {
                     starts++;
                     return System.nanoTime();
+                }
+
+                @Override
+                public void beforeFlush() {
+                    flushes++;
                 }
 
                 @Override
@@ -70,6 +76,7 @@ class RequestObserverTest {
         }
         List<End> ends = List.copyOf(observer.ends);
         assertEquals(7, observer.starts);
+        assertTrue(observer.flushes >= 7, "told of the flush after each request: " + observer.flushes);
         assertEquals(List.of(
                 new End(1, Method.GET, 200, false, 0), new End(1, Method.GET, 200, false, 0),
                 new End(1, Method.HEAD, 200, false, 0), new End(2, Method.GET, 201, true, 0),

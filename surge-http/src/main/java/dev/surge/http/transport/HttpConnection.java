@@ -201,6 +201,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             ctx.channel().config().setAutoRead(true);
         }
         ByteBuf out = output.takeBatch();
+        handler.beforeFlush();
         var written = out == null ? ctx.writeAndFlush(Unpooled.EMPTY_BUFFER) : ctx.writeAndFlush(out);
         written.addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess() || !(f.channel() instanceof DuplexChannel duplex)) {
@@ -300,6 +301,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             cumulation = null;
             consume(buf);
         }
+        handler.beforeFlush();
         output.flushBatch();
         if (readingPaused && !full() && !closing) {
             readingPaused = false;
@@ -309,6 +311,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        handler.beforeFlush();
         output.flushBatch();
     }
 
@@ -340,6 +343,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         }
         parser.release();
         output.closed();
+        handler.beforeFlush();
     }
 
     @Override
