@@ -1,6 +1,5 @@
 package dev.surge.observe;
 
-import dev.surge.testing.TestClient;
 import dev.surge.testing.TestResponse;
 import dev.surge.web.App;
 import dev.surge.web.Route;
@@ -9,29 +8,20 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /debug/vars, /debug/threads and /debug/heap: the runtime as the JDK sees it. */
 class DebugTest {
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final CountDownLatch held = new CountDownLatch(1);
+    private final HeldRoute held = new HeldRoute();
     private final Observed observed = new Observed(App.create()
             .get("/hello", Route.inline(ctx -> ctx.text("hello")))
-            .get("/held", ctx -> {
-                held.countDown();
-                release.await();
-                ctx.text("released");
-            }));
+            .get("/held", held));
 
     @AfterEach
     void close() {
-        release.countDown();
+        held.release();
         observed.close();
     }
 
@@ -58,10 +48,7 @@ class DebugTest {
 
     @Test
     void threadsListVirtualThreadsToo() throws Exception {
-        ExecutorService executor = Executors.newSingleThreadExecutor();
-        try (TestClient other = TestClient.create(observed.server)) {
-            Future<TestResponse> pending = executor.submit(() -> other.get("/held"));
-            held.await();
+        held.whileHeld(observed.server, "/held", () -> {
             TestResponse r = observed.adminClient.get("/debug/threads");
             assertEquals(200, r.status());
             assertEquals("application/json", r.header("Content-Type").orElseThrow());
@@ -71,11 +58,7 @@ class DebugTest {
             assertTrue(text.contains("\"name\": \"surge-handler\"") || text.contains("\"name\":\"surge-handler\""),
                     "the held request's virtual thread");
             assertTrue(text.contains("\"virtual\": true") || text.contains("\"virtual\":true"), "virtual threads marked");
-            release.countDown();
-            assertEquals(200, pending.get().status());
-        } finally {
-            executor.shutdown();
-        }
+        });
     }
 
     @Test

@@ -11,10 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,23 +21,18 @@ class MetricsTest {
     private static final String REQUESTS = "surge_http_requests_total";
     private static final String DURATION = "surge_http_request_duration_seconds";
 
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final CountDownLatch held = new CountDownLatch(1);
+    private final HeldRoute held = new HeldRoute();
     private final Observed observed = new Observed(App.create()
             .get("/hello", Route.inline(ctx -> ctx.text("hello")))
             .get("/users/{id}", ctx -> ctx.text("user " + ctx.pathParam("id")))
             .get("/fail", ctx -> {
                 throw new IllegalStateException("failing on purpose");
             })
-            .get("/held", ctx -> {
-                held.countDown();
-                release.await();
-                ctx.text("released");
-            }));
+            .get("/held", held));
 
     @AfterEach
     void close() {
-        release.countDown();
+        held.release();
         observed.close();
     }
 
@@ -112,18 +103,11 @@ class MetricsTest {
 
     @Test
     void requestsInFlightAndHandlerThreadsCountAHeldRequest() throws Exception {
-        ExecutorService executor = Executors.newSingleThreadExecutor();
-        try (var other = dev.surge.testing.TestClient.create(observed.server)) {
-            Future<TestResponse> pending = executor.submit(() -> other.get("/held"));
-            held.await();
+        held.whileHeld(observed.server, "/held", () -> {
             Scrape during = observed.scrape();
             assertEquals(1, during.value("surge_http_requests_in_flight"));
             assertEquals(1, during.value("surge_virtual_threads_alive"));
-            release.countDown();
-            assertEquals(200, pending.get().status());
-        } finally {
-            executor.shutdown();
-        }
+        });
         assertEquals(1, observed.scrape().value(REQUESTS, "route", "/held", "method", "GET", "status", "2xx"));
     }
 
