@@ -17,6 +17,9 @@ Subcommands:
   routes  Surge's own routes side by side, measured as peers are: an inline route
           (/plaintext), the same on a virtual thread (/plaintext/vt) and the JSON route
           (/json). Takes the flags of peers; ./surge bench peers --help.
+  metrics what metrics cost: /plaintext and /json as `surge run` serves them by default
+          (metrics and admin listener on) and with --no-metrics --admin-port 0, measured
+          as peers are. Takes the flags of peers.
   flood   one request in flight on each of up to 100,000 connections, against a slow
           route (GET /delay/{ms}): errors, and the server's memory per connection and per
           request in flight. ./surge bench flood --help.
@@ -48,6 +51,9 @@ case "$cmd" in
     ;;
   routes)
     BENCH_KIND=routes exec "$HERE/peers.sh" "$@"
+    ;;
+  metrics)
+    BENCH_KIND=metrics exec "$HERE/peers.sh" "$@"
     ;;
   flood)
     exec "$HERE/flood.sh" "$@"

@@ -35,8 +35,10 @@ bench/results/peers-<UTC time>.{json,md} and peers-latest.{json,md}.
 Flags:
   --servers LIST       comma-separated, from: surge,netty,gin,fasthttp,nginx,c-loop, and Surge's
                        route variants surge-vt (/plaintext/vt, a virtual-thread route) and
-                       surge-json (/json) (default: the six peers; for `bench routes`: surge,
-                       surge-vt, surge-json)
+                       surge-json (/json), and surge-nometrics, surge-json-nometrics (the same
+                       with --no-metrics --admin-port 0) (default: the six peers; for `bench
+                       routes`: surge, surge-vt, surge-json; for `bench metrics`: surge and
+                       surge-json, each with and without metrics)
   --rounds N           rounds; each measures every server once (default 3, --quick 1)
   --connections N      wrk connections (default 64)
   --duration SECONDS   measured run per server, mode and round (default 10, --quick 3)
@@ -48,7 +50,8 @@ Flags:
   --load wrk|surge     the load generator: wrk (default), or `surge load` (one thread, per-request
                        latency; it loads SURGE_LOAD_WARMUP seconds, default 2, unmeasured first
                        for its JIT, and reads the server's CPU time over its measured window)
-  --base-port N        servers listen on 127.0.0.1:N.. N+7 (default 18080)
+  --base-port N        servers listen on 127.0.0.1:N.. N+9, Surge's admin listener 1000
+                       above its server (default 18080)
   --quick              a smoke test: one short round; --rounds, --duration, --warmup still win
   -h, --help           this text
 
@@ -64,9 +67,14 @@ BENCH_CMD=peers
 # shellcheck source=peers/flags.sh
 source "$PEERS/flags.sh"
 
-# `./surge bench routes` runs this script with BENCH_KIND=routes: Surge's route variants.
+# `./surge bench routes` runs this script with BENCH_KIND=routes: Surge's route variants;
+# `./surge bench metrics` with BENCH_KIND=metrics: Surge with and without metrics.
 BENCH_KIND=${BENCH_KIND:-peers}
-if [[ $BENCH_KIND == routes ]]; then SERVERS=("${ROUTE_SERVERS[@]}"); else SERVERS=("${PEER_SERVERS[@]}"); fi
+case $BENCH_KIND in
+  routes) SERVERS=("${ROUTE_SERVERS[@]}") ;;
+  metrics) SERVERS=("${METRICS_SERVERS[@]}") ;;
+  *) SERVERS=("${PEER_SERVERS[@]}") ;;
+esac
 CONNECTIONS=64 DEPTH=16 SERVER_CPU=0 LOAD_CPU=1 BASE_PORT=18080 LOAD=wrk
 # Empty until a flag sets them, so that --quick fills in only what was not given.
 ROUNDS='' DURATION='' WARMUP='' QUICK=0

@@ -5,9 +5,12 @@
 
 # The peers, and Surge's own route variants (the same service, another route): an inline route
 # is "surge", the same plaintext on a virtual thread "surge-vt", the JSON route "surge-json".
+# Surge runs as `surge run` does by default, metrics and admin listener on; the "-nometrics"
+# variants run with --no-metrics --admin-port 0, to measure what metrics cost.
 PEER_SERVERS=(surge netty gin fasthttp nginx c-loop)
 ROUTE_SERVERS=(surge surge-vt surge-json)
-ALL_SERVERS=(surge netty gin fasthttp nginx c-loop surge-vt surge-json)
+METRICS_SERVERS=(surge-nometrics surge surge-json-nometrics surge-json)
+ALL_SERVERS=(surge netty gin fasthttp nginx c-loop surge-vt surge-json surge-nometrics surge-json-nometrics)
 JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 GOPATH_DEBIAN=/usr/share/gocode
 
@@ -24,14 +27,14 @@ server_port() {
 server_path() {
   case "$1" in
     surge-vt) echo /plaintext/vt ;;
-    surge-json) echo /json ;;
+    surge-json|surge-json-nometrics) echo /json ;;
     *) echo /plaintext ;;
   esac
 }
 
 server_body() {
   case "$1" in
-    surge-json) echo '{"message":"Hello, World!"}' ;;
+    surge-json|surge-json-nometrics) echo '{"message":"Hello, World!"}' ;;
     *) echo 'Hello, World!' ;;
   esac
 }
@@ -89,7 +92,7 @@ build_server() {
       mkdir -p "$BUILD/nginx"
       sed -e "s|@PORT@|$(server_port nginx)|g" -e "s|@BUILD@|$BUILD|g" "$PEERS/nginx.conf" >"$BUILD/nginx/nginx.conf"
       ;;
-    surge|surge-vt|surge-json|netty)
+    surge|surge-vt|surge-json|surge-nometrics|surge-json-nometrics|netty)
       local var=SURGE_APP_CP
       [[ $1 == netty ]] && var=SURGE_BENCH_CP
       if [[ -z ${SURGE_JDK:-} || -z ${!var:-} ]]; then
@@ -112,7 +115,13 @@ start_server() {
   jvm+=(${JAVA_OPTS:-})
   case "$name" in
     surge|surge-vt|surge-json)
-      "${jvm[@]}" -cp "$SURGE_APP_CP" dev.surge.app.Main run --host 127.0.0.1 --port "$port" --event-loops 1 >"$log" 2>&1 &
+      # The admin listener on a port of this run's own, beside the server's.
+      "${jvm[@]}" -cp "$SURGE_APP_CP" dev.surge.app.Main run --host 127.0.0.1 --port "$port" --event-loops 1 \
+        --admin-port $((port + 1000)) >"$log" 2>&1 &
+      ;;
+    surge-nometrics|surge-json-nometrics)
+      "${jvm[@]}" -cp "$SURGE_APP_CP" dev.surge.app.Main run --host 127.0.0.1 --port "$port" --event-loops 1 \
+        --no-metrics --admin-port 0 >"$log" 2>&1 &
       ;;
     netty)
       "${jvm[@]}" -cp "$SURGE_BENCH_CP" dev.surge.bench.NettyPeer "$port" 127.0.0.1 >"$log" 2>&1 &

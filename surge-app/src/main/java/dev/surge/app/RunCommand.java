@@ -1,7 +1,6 @@
 package dev.surge.app;
 
 import dev.surge.http.RequestLimits;
-import dev.surge.http.Server;
 import dev.surge.http.ServerOptions;
 import dev.surge.http.Transport;
 import dev.surge.web.AccessLog;
@@ -83,6 +82,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OverloadOptions overload;
 
+    /** --admin-host, --admin-port, --[no-]metrics, --stats-interval. */
+    @Mixin
+    ObserveFlags observe;
+
     /** The reference service's app with the middleware and files the flags ask for. */
     App app() {
         App app = App.create();
@@ -115,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws InterruptedException {
-        Server server = app().start(options());
+        ObserveFlags.ObservedServer server = observe.start(app(), options());
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(server::close, "surge-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

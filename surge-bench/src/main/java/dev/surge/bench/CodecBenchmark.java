@@ -3,6 +3,7 @@ package dev.surge.bench;
 import dev.surge.http.ContentType;
 import dev.surge.http.RequestLimits;
 import dev.surge.http.transport.Connections;
+import dev.surge.observe.Metrics;
 import dev.surge.web.App;
 import dev.surge.web.Route;
 import io.netty.buffer.ByteBuf;
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * The HTTP/1.1 codecs alone, without sockets: Surge's connection handler against Netty's
  * HttpServerCodec with the peer's handler, each fed the same bytes in memory (one request per
  * read, and sixteen pipelined). Run with {@code -prof gc} to see bytes allocated per request.
- * Scores are per request.
+ * The {@code surgeMetrics} variants are the same routes instrumented by surge-observe's
+ * {@link Metrics}, to show what recording a request costs. Scores are per request.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +46,10 @@ public class CodecBenchmark {
     private static final ContentType PLAIN = ContentType.of("text/plain");
 
     private EmbeddedChannel surge;
+    private EmbeddedChannel surgeMetrics;
+    private EmbeddedChannel surgeJsonMetrics;
+    private Metrics metrics;
+    private Metrics jsonMetrics;
     private EmbeddedChannel surgeJson;
     private ByteBuf jsonSixteen;
     private EmbeddedChannel netty;
@@ -53,14 +59,12 @@ public class CodecBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         PooledByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
-        var routes = App.create().get("/plaintext", Route.inline(ctx -> ctx.bytes(PLAIN, HELLO))).handler();
-        surge = new EmbeddedChannel();
-        surge.config().setAllocator(alloc);
-        surge.pipeline().addLast(Connections.newHttpConnection(routes, RequestLimits.DEFAULT, alloc));
-        var jsonRoutes = App.create().get("/json", Route.inline(ctx -> ctx.json(new Greeting("Hello, World!")))).handler();
-        surgeJson = new EmbeddedChannel();
-        surgeJson.config().setAllocator(alloc);
-        surgeJson.pipeline().addLast(Connections.newHttpConnection(jsonRoutes, RequestLimits.DEFAULT, alloc));
+        surge = channel(plaintext().handler(), alloc);
+        surgeJson = channel(json().handler(), alloc);
+        metrics = Metrics.create();
+        surgeMetrics = channel(metrics.instrument(plaintext()).handler(), alloc);
+        jsonMetrics = Metrics.create();
+        surgeJsonMetrics = channel(jsonMetrics.instrument(json()).handler(), alloc);
         byte[] json = REQUEST.replace("/plaintext", "/json").repeat(16).getBytes(StandardCharsets.US_ASCII);
         jsonSixteen = alloc.directBuffer(json.length).writeBytes(json);
         netty = new EmbeddedChannel();
@@ -68,6 +72,21 @@ public class CodecBenchmark {
         netty.pipeline().addLast(new HttpServerCodec(NettyPeer.decoderConfig()), new NettyPeerHandler(netty.eventLoop()));
         one = requests(alloc, 1);
         sixteen = requests(alloc, 16);
+    }
+
+    private static App plaintext() {
+        return App.create().get("/plaintext", Route.inline(ctx -> ctx.bytes(PLAIN, HELLO)));
+    }
+
+    private static App json() {
+        return App.create().get("/json", Route.inline(ctx -> ctx.json(new Greeting("Hello, World!"))));
+    }
+
+    private static EmbeddedChannel channel(dev.surge.http.RequestHandler routes, PooledByteBufAllocator alloc) {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channel.config().setAllocator(alloc);
+        channel.pipeline().addLast(Connections.newHttpConnection(routes, RequestLimits.DEFAULT, alloc));
+        return channel;
     }
 
     private static ByteBuf requests(PooledByteBufAllocator alloc, int count) {
@@ -79,6 +98,10 @@ public class CodecBenchmark {
     public void tearDown() {
         surge.finishAndReleaseAll();
         surgeJson.finishAndReleaseAll();
+        surgeMetrics.finishAndReleaseAll();
+        surgeJsonMetrics.finishAndReleaseAll();
+        metrics.close();
+        jsonMetrics.close();
         jsonSixteen.release();
         netty.finishAndReleaseAll();
         one.release();
@@ -100,6 +123,23 @@ public class CodecBenchmark {
     @OperationsPerInvocation(16)
     public int surgeJson16ReqPerRead() {
         return roundTrip(surgeJson, jsonSixteen);
+    }
+
+    @Benchmark
+    public int surgeMetrics1ReqPerRead() {
+        return roundTrip(surgeMetrics, one);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(16)
+    public int surgeMetrics16ReqPerRead() {
+        return roundTrip(surgeMetrics, sixteen);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(16)
+    public int surgeJsonMetrics16ReqPerRead() {
+        return roundTrip(surgeJsonMetrics, jsonSixteen);
     }
 
     @Benchmark

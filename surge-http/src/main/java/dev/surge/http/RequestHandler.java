@@ -24,6 +24,15 @@ public interface RequestHandler {
     }
 
     /**
+     * Called on the event loop just before the connection flushes the responses answered so
+     * far to the socket (once per read batch, and when queued responses are written), and when
+     * it closes: the moment those responses are sent. For metrics that time a whole batch with
+     * one clock read.
+     */
+    default void beforeFlush() {
+    }
+
+    /**
      * Called once by the server that will run this handler, before it listens: the handler
      * may report shedding to {@code health} and count what it refuses there.
      */

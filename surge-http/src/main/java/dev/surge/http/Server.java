@@ -34,6 +34,11 @@ public final class Server implements AutoCloseable {
         return health;
     }
 
+    /** Connections, bytes and event-loop backlog so far, for metrics and runtime stats. */
+    public Traffic traffic() {
+        return listeners.traffic();
+    }
+
     /** The port bound (useful when the options asked for port 0). */
     public int port() {
         return listeners.port();

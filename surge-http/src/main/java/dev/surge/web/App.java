@@ -20,6 +20,8 @@ public final class App extends Routes<App> {
     private long requestTimeoutNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
     private ConcurrencyLimit concurrencyLimit = ConcurrencyLimit.off();
     private MemoryGuard memoryGuard = MemoryGuard.defaults();
+    /** What hears of every request, for metrics; null when nothing does. */
+    RequestObserver observer;
 
     private App() {
         super("");
@@ -64,6 +66,16 @@ public final class App extends Routes<App> {
 
     Admission admission() {
         return new Admission(requestTimeoutNanos, concurrencyLimit, memoryGuard);
+    }
+
+    /**
+     * Reports every request this app answers to {@code observer} (e.g. surge-observe's
+     * metrics): its route's pattern, method, status and time taken. Without one, the
+     * router measures nothing.
+     */
+    public App observe(RequestObserver observer) {
+        this.observer = java.util.Objects.requireNonNull(observer, "observer");
+        return this;
     }
 
     /** The router for these routes, for {@link Server#start(ServerOptions, RequestHandler)}. */

@@ -7,16 +7,19 @@ import com.dslplatform.json.JsonWriter;
  * reused so that {@link Context#json} allocates nothing for a compiled type there. Inline
  * routes run one at a time on the connection's event loop, so no lock is needed; a request on
  * a virtual thread, which may run beside others of the same connection, gets a writer of its
- * own.
+ * own. It also holds the connection's {@link RequestObserver.Recorder}, when the app is observed.
  */
 final class ConnectionScope {
     private final Json json;
     private final Admission admission;
+    /** Hears of this connection's requests, for metrics; null when the app is not observed. */
+    final RequestObserver.Recorder recorder;
     private JsonWriter writer;
 
-    ConnectionScope(Json json, Admission admission) {
+    ConnectionScope(Json json, Admission admission, RequestObserver.Recorder recorder) {
         this.json = json;
         this.admission = admission;
+        this.recorder = recorder;
     }
 
     /** The deadline of a request answered on the event loop (for a virtual thread's, see {@link TimedResponse}). */

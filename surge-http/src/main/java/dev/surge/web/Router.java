@@ -31,11 +31,11 @@ final class Router implements RequestHandler {
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
     private static final long CLOSE_WAIT_MILLIS = 10_000;
 
-    /** A route ready to run: its whole chain, where it runs, and its timeout (-1: the app's). */
-    record Compiled(Handler chain, boolean inline, long timeoutNanos) {
-        Compiled(Handler chain, boolean inline) {
-            this(chain, inline, -1);
-        }
+    /**
+     * A route ready to run: its whole chain, where it runs, its timeout (-1: the app's), and
+     * its id for a {@link RequestObserver}.
+     */
+    record Compiled(Handler chain, boolean inline, long timeoutNanos, int id) {
     }
 
     private final RouteTable<Compiled> table;
@@ -48,9 +48,11 @@ final class Router implements RequestHandler {
     private final ThreadFactory virtualThreads = Thread.ofVirtual().name("surge-handler").factory();
     private final LongAdder inFlight = new LongAdder();
     private final Admission admission;
+    private final RequestObserver observer;
 
     private Router(RouteTable<Compiled> table, Json json, Compiled notFound, Compiled notAllowed, Compiled options,
-                   String allMethods, List<AutoCloseable> resources, Admission admission) {
+                   String allMethods, List<AutoCloseable> resources, Admission admission, RequestObserver observer) {
+        this.observer = observer;
         this.table = table;
         this.json = json;
         this.notFound = notFound;
@@ -65,7 +67,8 @@ final class Router implements RequestHandler {
         RouteTable.Builder<Compiled> builder = RouteTable.builder();
         java.util.EnumSet<Method> methods = java.util.EnumSet.of(Method.OPTIONS);
         List<AutoCloseable> resources = new ArrayList<>();
-        compile(app, List.of(), List.of(), List.of(), builder, methods, resources);
+        List<String> patterns = new ArrayList<>(List.of(RequestObserver.UNMATCHED));
+        compile(app, List.of(), List.of(), List.of(), builder, methods, resources, patterns);
         if (methods.contains(Method.GET)) {
             methods.add(Method.HEAD);
         }
@@ -74,22 +77,27 @@ final class Router implements RequestHandler {
         List<Middleware> m = app.middleware;
         boolean loopSafe = Chain.loopSafe(m, app.befores, app.afters);
         Compiled notFound = new Compiled(Chain.compose(m, app.befores, ctx -> ctx.status(404)
-                .text("Not Found: no route for " + ctx.path() + "\n"), app.afters), loopSafe);
+                .text("Not Found: no route for " + ctx.path() + "\n"), app.afters), loopSafe, -1, 0);
         Compiled notAllowed = new Compiled(Chain.compose(m, app.befores, ctx -> {
             String allow = allowed(table, allMethods, ctx.request());
             ctx.status(405).header("Allow", allow)
                     .text("Method Not Allowed: " + ctx.path() + " allows " + allow + "\n");
-        }, app.afters), loopSafe);
+        }, app.afters), loopSafe, -1, 0);
         Compiled options = new Compiled(Chain.compose(m, app.befores, ctx -> {
             ctx.status(204).header("Allow", allowed(table, allMethods, ctx.request()));
             ctx.noContent();
-        }, app.afters), loopSafe);
-        return new Router(table, json, notFound, notAllowed, options, allMethods, resources, app.admission());
+        }, app.afters), loopSafe, -1, 0);
+        Router router = new Router(table, json, notFound, notAllowed, options, allMethods, resources, app.admission(),
+                app.observer);
+        if (app.observer != null) {
+            app.observer.routes(List.copyOf(patterns), router.inFlight::sum);
+        }
+        return router;
     }
 
     private static void compile(Routes<?> scope, List<Middleware> middleware, List<Handler> befores, List<Handler> afters,
                                 RouteTable.Builder<Compiled> table, java.util.Set<Method> methods,
-                                List<AutoCloseable> resources) {
+                                List<AutoCloseable> resources, List<String> patterns) {
         List<Middleware> m = concat(middleware, scope.middleware);
         List<Handler> b = concat(befores, scope.befores);
         List<Handler> a = concat(afters, scope.afters);
@@ -103,12 +111,15 @@ final class Router implements RequestHandler {
             if (route.handler() instanceof AutoCloseable closeable && !resources.contains(closeable)) {
                 resources.add(closeable);  // e.g. the open files of a files() route
             }
+            if (!patterns.contains(r.pattern())) {
+                patterns.add(r.pattern());
+            }
             table.add(r.method(), r.pattern(), new Compiled(Chain.compose(m, b, route.handler(), a), route.inline(),
-                    route.timeoutNanos()));
+                    route.timeoutNanos(), patterns.indexOf(r.pattern())));
             methods.add(r.method());
         }
         for (RouteGroup group : scope.groups) {
-            compile(group, m, b, a, table, methods, resources);
+            compile(group, m, b, a, table, methods, resources, patterns);
         }
     }
 
@@ -123,19 +134,45 @@ final class Router implements RequestHandler {
 
     @Override
     public RequestHandler forConnection() {
-        ConnectionScope scope = new ConnectionScope(json, admission);
+        if (observer != null) {
+            return new Observed(new ConnectionScope(json, admission, observer.forConnection()));
+        }
+        ConnectionScope scope = new ConnectionScope(json, admission, null);
         return (request, response) -> route(request, response, scope);
     }
 
     @Override
     public void handle(Request request, Response response) {
-        route(request, response, new ConnectionScope(json, admission));
+        ConnectionScope scope = new ConnectionScope(json, admission, observer == null ? null : observer.forConnection());
+        route(request, response, scope);
+        if (scope.recorder != null) {
+            scope.recorder.beforeFlush();
+        }
     }
 
     /** Counts refusals in the server's health, reports shedding there, and starts the deadlines' watchdog. */
     @Override
     public void attach(ServerHealth health) {
         admission.attach(health);
+    }
+
+    /** A connection's handler when the app is observed: it tells the recorder when the connection flushes. */
+    private final class Observed implements RequestHandler {
+        private final ConnectionScope scope;
+
+        Observed(ConnectionScope scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        public void handle(Request request, Response response) {
+            route(request, response, scope);
+        }
+
+        @Override
+        public void beforeFlush() {
+            scope.recorder.beforeFlush();
+        }
     }
 
     private void route(Request request, Response response, ConnectionScope scope) {
@@ -172,13 +209,26 @@ final class Router implements RequestHandler {
 
     private void run(Compiled route, Request request, Response response, RouteTable.Match<Compiled> match,
                      ConnectionScope scope) {
+        RequestObserver.Recorder recorder = scope.recorder;
+        long start = recorder == null ? 0 : recorder.start();
         if (route.inline()) {
-            if (admission.admitInline(request, response, route.timeoutNanos())) {
-                execute(new Context(request, response, match, scope, true), route.chain());
+            if (!admission.admitInline(request, response, route.timeoutNanos())) {
+                if (recorder != null) {
+                    recorder.end(route.id(), request.method(), 503, start);  // shed before its handler
+                }
+                return;
+            }
+            Context ctx = new Context(request, response, match, scope, true);
+            execute(ctx, route.chain());
+            if (recorder != null) {
+                recorder.end(route.id(), request.method(), ctx.status(), start);
             }
             return;
         }
         if (!admission.admit(response)) {
+            if (recorder != null) {
+                recorder.end(route.id(), request.method(), 503, start);
+            }
             return;
         }
         AsyncResponse later = response.defer();
@@ -195,6 +245,9 @@ final class Router implements RequestHandler {
                 } finally {
                     answer.end();
                     inFlight.decrement();
+                    if (recorder != null) {
+                        recorder.end(route.id(), ctx.method(), ctx.status(), start);
+                    }
                 }
             });
             timed.bind(ctx, thread);
@@ -205,6 +258,9 @@ final class Router implements RequestHandler {
             LOG.log(System.Logger.Level.ERROR, "cannot hand " + request + " to a virtual thread", e);
             admission.notStarted();
             (timed != null ? timed : later).status(503).text("Service Unavailable: cannot start a handler thread\n");
+            if (recorder != null) {
+                recorder.end(route.id(), request.method(), 503, start);
+            }
         }
     }
 

@@ -221,6 +221,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             ctx.channel().config().setAutoRead(true);
         }
         ByteBuf out = output.takeBatch();
+        handler.beforeFlush();
         var written = out == null ? ctx.writeAndFlush(Unpooled.EMPTY_BUFFER) : ctx.writeAndFlush(out);
         written.addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess() || !(f.channel() instanceof DuplexChannel duplex)) {
@@ -282,6 +283,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             cumulation = null;
             consume(buf);
         }
+        handler.beforeFlush();
         output.flushBatch();
         if (readingPaused && !full() && !closing) {
             readingPaused = false;
@@ -291,6 +293,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        handler.beforeFlush();
         output.flushBatch();
     }
 
@@ -371,6 +374,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         }
         parser.release();
         output.closed();
+        handler.beforeFlush();
     }
 
     @Override

@@ -49,6 +49,8 @@ public final class Listeners implements AutoCloseable {
     private final AtomicInteger open = new AtomicInteger();
     private final ServerHealth health;
     private boolean closed;
+    /** Each event loop's count of its connections and bytes, in the loops' order. */
+    private final Map<EventExecutor, LoopTraffic> traffic = new java.util.LinkedHashMap<>();
     /** Open connections, so that close() closes each one itself: its handler must see it close. */
     private final ChannelGroup connections = new DefaultChannelGroup("surge-connections", ImmediateEventExecutor.INSTANCE);
     private final DateHeader date = new DateHeader();
@@ -62,6 +64,7 @@ public final class Listeners implements AutoCloseable {
         for (EventExecutor loop : transport.group()) {
             turns.put(loop, new LoopTurn((EventLoop) loop));
             sweeps.put(loop, new ConnectionSweep((EventLoop) loop, options.connections()));
+            traffic.put(loop, new LoopTraffic(loop));
         }
         try {
             scheduleDateRefresh(transport.group().next());
@@ -105,6 +108,11 @@ public final class Listeners implements AutoCloseable {
         return transport.kind();
     }
 
+    /** Connections and bytes so far, and each loop's task backlog now. */
+    public dev.surge.http.Traffic traffic() {
+        return LoopTraffic.sum(List.copyOf(traffic.values()));
+    }
+
     /** How many listening sockets serve the port (one per event loop with SO_REUSEPORT). */
     public int listenerCount() {
         return channels.size();
@@ -125,6 +133,7 @@ public final class Listeners implements AutoCloseable {
                         }
                         ch.closeFuture().addListener(f -> open.decrementAndGet());
                         connections.add(ch);
+                        ch.pipeline().addLast(traffic.get(ch.eventLoop()));
                         ch.pipeline().addLast(new HttpConnection(handler, date, options, health, ch.alloc(),
                                 turns.get(ch.eventLoop()), sweeps.get(ch.eventLoop())));
                     }
