@@ -18,15 +18,32 @@ interface MemoryReading {
     /** Direct (off-heap) buffer memory in use, Netty's and the JDK's, over the maximum direct memory. */
     double direct();
 
-    /** This JVM's memory, read through its management beans and Netty's counter. */
+    /** This JVM's memory, read through its management beans and Netty's counter; they are looked up on the first reading. */
     MemoryReading JVM = new MemoryReading() {
+        @Override
+        public double heapAfterGc() {
+            return JvmMemory.INSTANCE.heapAfterGc();
+        }
+
+        @Override
+        public double direct() {
+            return JvmMemory.INSTANCE.direct();
+        }
+    };
+
+    /** The management beans, found once, when the class is first used (by the watchdog, not on start). */
+    final class JvmMemory {
+        static final JvmMemory INSTANCE = new JvmMemory();
+
         private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()).toList();
         private final BufferPoolMXBean directPool = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
                 .filter(p -> p.getName().equals("direct")).findFirst().orElse(null);
 
-        @Override
-        public double heapAfterGc() {
+        private JvmMemory() {
+        }
+
+        double heapAfterGc() {
             long max = Runtime.getRuntime().maxMemory();
             if (max == Long.MAX_VALUE || max <= 0) {
                 return Double.NaN;
@@ -41,8 +58,7 @@ interface MemoryReading {
             return (double) used / max;
         }
 
-        @Override
-        public double direct() {
+        double direct() {
             long max = PlatformDependent.maxDirectMemory();
             if (max <= 0) {
                 return Double.NaN;
@@ -55,5 +71,5 @@ interface MemoryReading {
             }
             return (double) used / max;
         }
-    };
+    }
 }

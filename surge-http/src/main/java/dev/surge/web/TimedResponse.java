@@ -44,14 +44,19 @@ final class TimedResponse implements AsyncResponse {
 
     private final AsyncResponse response;
     private final Admission admission;
+    // No volatile field is written for a request that goes well but state, once: a volatile
+    // write costs a fence, and this is made for every request on a virtual thread.
     private final long startNanos;
-    private volatile long deadlineNanos;
-    /** Whether there is no deadline (none configured and none asked for). */
-    private volatile boolean none;
+    /** The route's (or app's) timeout; 0: none. */
+    private final long timeoutNanos;
+    /** The client's Request-Timeout where lower, at least 1; 0: none. */
+    private volatile long askedNanos;
     private volatile int state;
-    private volatile boolean started;
+    /** Whether the handler was let run; a plain field, read racily to tell DEADLINE_EXPIRED from _EXCEEDED. */
+    private boolean started;
     /** Calls in {@link Deadline#upstream} now; written by the handler's thread only. */
     private volatile int upstream;
+    // Set on the loop before the watchdog or the handler sees this; cleared by the handler at its end.
     private Context ctx;
     private Thread thread;
     // The handler's thread's: whether it owns the response, or lost it to the deadline.
@@ -64,8 +69,7 @@ final class TimedResponse implements AsyncResponse {
         this.response = response;
         this.admission = admission;
         this.startNanos = startNanos;
-        this.none = timeoutNanos == 0;
-        this.deadlineNanos = startNanos + timeoutNanos;
+        this.timeoutNanos = timeoutNanos;
     }
 
     /** On the event loop: the request's Context and thread; the deadline is watched from here on. */
@@ -73,7 +77,7 @@ final class TimedResponse implements AsyncResponse {
         this.ctx = ctx;
         this.thread = thread;
         response.onAbort(this::connectionClosed);
-        if (!none) {
+        if (timeoutNanos != 0) {
             admission.watch(this);
         }
     }
@@ -95,14 +99,13 @@ final class TimedResponse implements AsyncResponse {
             }
             return false;
         }
-        if (asked >= 0 && (none || asked < deadlineNanos - startNanos)) {
-            deadlineNanos = startNanos + asked;
-            if (none) {
-                none = false;
+        if (asked >= 0 && (timeoutNanos == 0 || asked < timeoutNanos)) {
+            askedNanos = Math.max(1, asked);
+            if (timeoutNanos == 0) {
                 admission.watch(this);
             }
         }
-        if (!none && deadlineNanos - System.nanoTime() < Admission.MIN_TIME_LEFT_NANOS) {
+        if (!none() && deadlineNanos() - System.nanoTime() < Admission.MIN_TIME_LEFT_NANOS) {
             expire();
             return false;
         }
@@ -110,8 +113,13 @@ final class TimedResponse implements AsyncResponse {
         return state == WAITING;
     }
 
-    /** On the handler's thread, last: returns the request's place under the concurrency limit. */
+    /**
+     * On the handler's thread, last: returns the request's place under the concurrency limit,
+     * and lets go of the request, which the watchdog may hold on to until its next tick.
+     */
     void end() {
+        ctx = null;
+        thread = null;
         admission.ended(startNanos);
     }
 
@@ -122,10 +130,11 @@ final class TimedResponse implements AsyncResponse {
         }
         boolean ran = started;
         admission.rejected(ran ? Rejection.DEADLINE_EXCEEDED : Rejection.DEADLINE_EXPIRED);
-        if (ctx != null) {
-            ctx.abandon();  // what the interrupted handler throws now is no error
+        Context c = ctx;
+        if (c != null) {
+            c.abandon();  // what the interrupted handler throws now is no error
         }
-        long millis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - startNanos);
+        long millis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos() - startNanos);
         try {
             if (upstream > 0) {
                 response.status(504);
@@ -141,16 +150,23 @@ final class TimedResponse implements AsyncResponse {
             System.getLogger(TimedResponse.class.getName()).log(System.Logger.Level.DEBUG,
                     () -> "the answer to an expired request was not sent: " + e);
         }
-        if (ran && thread != null) {
-            thread.interrupt();
+        Thread t = thread;
+        if (ran && t != null) {
+            t.interrupt();
         }
     }
 
     /** On the event loop: the client closed the connection before the response was sent. */
     private void connectionClosed() {
         STATE.compareAndSet(this, WAITING, GONE);
-        ctx.abandon();
-        thread.interrupt();
+        Context c = ctx;
+        Thread t = thread;
+        if (c != null) {
+            c.abandon();
+        }
+        if (t != null) {
+            t.interrupt();
+        }
     }
 
     /** Whether neither the handler nor the deadline has answered yet. */
@@ -159,7 +175,13 @@ final class TimedResponse implements AsyncResponse {
     }
 
     long deadlineNanos() {
-        return deadlineNanos;
+        long asked = askedNanos;
+        return startNanos + (asked != 0 ? asked : timeoutNanos);
+    }
+
+    /** Whether there is no deadline: none configured and none asked for. */
+    private boolean none() {
+        return timeoutNanos == 0 && askedNanos == 0;
     }
 
     long startNanos() {
@@ -167,7 +189,7 @@ final class TimedResponse implements AsyncResponse {
     }
 
     Deadline deadline() {
-        return new Deadline(deadlineNanos, none, this);
+        return new Deadline(deadlineNanos(), none(), this);
     }
 
     void upstream(int delta) {
