@@ -9,9 +9,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The observability flags of {@code surge run} (a picocli mixin): the admin listener's
@@ -31,8 +28,8 @@ final class ObserveFlags {
             description = "record every request by route for /metrics: count, latency, in flight, rate (default: on)")
     boolean metrics;
 
-    @Option(names = "--stats-interval", paramLabel = "DURATION", converter = Interval.class,
-            description = "write a one-line runtime summary to standard output every DURATION, e.g. 5s (default: off)")
+    @Option(names = "--stats-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "write a one-line runtime summary to standard output every DURATION, e.g. 5s; 0 or off for none (default: off)")
     Duration statsInterval;
 
     /**
@@ -43,7 +40,8 @@ final class ObserveFlags {
         if (adminPort < 0 || adminPort > 65535) {
             throw new IllegalArgumentException("admin port must be 0-65535 (0: no admin listener), got " + adminPort);
         }
-        boolean observed = adminPort != 0 || statsInterval != null;
+        boolean stats = statsInterval != null && !statsInterval.isZero();
+        boolean observed = adminPort != 0 || stats;
         Metrics registry = observed ? Metrics.create() : null;
         if (registry != null && metrics) {
             registry.instrument(app);
@@ -65,7 +63,7 @@ final class ObserveFlags {
                 registry.close();
                 throw e;
             }
-            if (statsInterval != null) {
+            if (stats) {
                 registry.logEvery(statsInterval, System.out::println);
             }
         }
@@ -104,27 +102,6 @@ final class ObserveFlags {
             }
             server.close();
             ObserveFlags.close(metrics);
-        }
-    }
-
-    /** Durations such as {@code 500ms}, {@code 5s}, {@code 1m} or {@code 1h}. */
-    static final class Interval implements CommandLine.ITypeConverter<Duration> {
-        private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
-
-        @Override
-        public Duration convert(String value) {
-            Matcher m = FORMAT.matcher(value.trim().toLowerCase(Locale.ROOT));
-            Duration d = !m.matches() ? Duration.ZERO : switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(Long.parseLong(m.group(1)));
-                case "s" -> Duration.ofSeconds(Long.parseLong(m.group(1)));
-                case "m" -> Duration.ofMinutes(Long.parseLong(m.group(1)));
-                default -> Duration.ofHours(Long.parseLong(m.group(1)));
-            };
-            if (d.isZero()) {
-                throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not an interval: write a whole number and a unit, e.g. 500ms, 5s, 1m or 1h");
-            }
-            return d;
         }
     }
 }

@@ -7,13 +7,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The flags of {@code surge run} that protect the service from overload: deadlines, concurrency limit, memory guard. */
 final class OverloadOptions {
 
-    @Option(names = "--request-timeout", defaultValue = "30s", converter = Timeout.class, paramLabel = "DURATION",
+    @Option(names = "--request-timeout", defaultValue = "30s", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "answer 503 to a request still running this long after it arrived, e.g. 500ms, 30s, 2m;"
                     + " off for none (default: ${DEFAULT-VALUE})")
     Duration requestTimeout;
@@ -37,30 +35,6 @@ final class OverloadOptions {
     App applyTo(App app) {
         return app.requestTimeout(requestTimeout).concurrencyLimit(concurrencyLimit)
                 .memoryGuard(MemoryGuard.shedAt(heapShedAt, directShedAt));
-    }
-
-    /** {@code 500ms}, {@code 30s}, {@code 2m}, or {@code off} (zero). */
-    static final class Timeout implements CommandLine.ITypeConverter<Duration> {
-        private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})(ms|s|m)");
-
-        @Override
-        public Duration convert(String value) {
-            String v = value.trim();
-            if (v.equals("off") || v.equals("0")) {
-                return Duration.ZERO;
-            }
-            Matcher m = FORMAT.matcher(v);
-            if (!m.matches()) {
-                throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not a timeout: write e.g. 500ms, 30s or 2m, or off");
-            }
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                default -> Duration.ofMinutes(n);
-            };
-        }
     }
 
     /** {@code auto}, {@code off} or a number. */

@@ -59,7 +59,7 @@ class OverloadOptionsTest {
     @Test
     void badValuesAreOneClearLine() {
         String[][] cases = {
-                {"--request-timeout", "soon", "'soon' is not a timeout"},
+                {"--request-timeout", "soon", "'soon' is not a duration"},
                 {"--concurrency-limit", "0", "is not auto, off or a number of requests"},
                 {"--memory-shed-at", "150%", "'150%' is not a share of memory"},
                 {"--direct-shed-at", "lots", "'lots' is not a share of memory"},
