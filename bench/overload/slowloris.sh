@@ -60,7 +60,9 @@ slowloris_measure() { # round mode
     await_released "$FDS_IDLE"
   fi
   if [[ ! -s $base.json ]]; then
-    jq -nc --argjson r "$round" --arg m "$mode" '{round: $r, mode: $m, failed: true}' >>"$RUN/slowloris.jsonl"
+    # No report: the good clients could not even connect (or the load failed); they got nothing.
+    jq -nc --argjson r "$round" --arg m "$mode" --arg why "$(tail -n 1 "$base.txt" 2>/dev/null)" \
+      '{round: $r, mode: $m, failed: $why, rps: 0, errors: 1}' >>"$RUN/slowloris.jsonl"
     return 0
   fi
   figures=$(load_figures "$base.json")
