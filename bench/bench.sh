@@ -27,6 +27,11 @@ Subcommands:
           open-file cache), one pinned core each: a 16 KiB file under wrk and 1 GiB
           downloads with curl; requests/s, throughput and server CPU per request and per
           GiB. ./surge bench files --help.
+  overload
+          the reference service under attack and overload, on one pinned core: good clients
+          beside 10,000 slowloris connections, an open loop at twice the peak rate (goodput,
+          p99 of what was served, what was refused), and SIGTERM under load (requests lost,
+          exit status). ./surge bench overload --help.
   codec   the HTTP/1.1 codecs alone, in memory (JMH): Surge's against Netty's HttpServerCodec,
           time and bytes allocated per request. ./surge bench codec --help.
   compare OLD.json NEW.json [--json FILE]
@@ -57,6 +62,9 @@ case "$cmd" in
     ;;
   flood)
     exec "$HERE/flood.sh" "$@"
+    ;;
+  overload)
+    exec "$HERE/overload.sh" "$@"
     ;;
   codec)
     exec "$HERE/codec.sh" "$@"

@@ -36,13 +36,10 @@ final class JsonReport {
         field(j, "scheduled", r.scheduled());
         field(j, "backlog", r.backlog());
         field(j, "fellBehind", r.fellBehind());
-        j.append("  \"latencyMicros\": {");
-        j.append("\"min\": ").append(h.getTotalCount() == 0 ? 0 : h.getMinValue());
-        j.append(", \"mean\": ").append(num(h.getMean())).append(", \"stdev\": ").append(num(h.getStdDeviation()));
-        for (double q : TextReport.PERCENTILES) {
-            j.append(", \"p").append(TextReport.label(q)).append("\": ").append(h.getValueAtPercentile(q));
-        }
-        j.append(", \"max\": ").append(h.getMaxValue()).append("},\n");
+        latency(j, "latencyMicros", h);
+        // Apart by status: under overload, what was served and how fast refusals came are two stories.
+        latency(j, "latency2xxMicros", t.latency2xx());
+        latency(j, "latencyNon2xxMicros", t.non2xxLatency);
         j.append("  \"statuses\": {");
         String sep = "";
         for (int code = 0; code < t.statuses.length; code++) {
@@ -56,6 +53,7 @@ final class JsonReport {
             j.append('"').append(k.label()).append("\": ").append(t.errors[k.ordinal()]).append(", ");
         }
         j.append("\"non2xx\": ").append(t.non2xx()).append(", \"total\": ").append(t.errorCount()).append("},\n");
+        field(j, "newConnectionErrors", t.newConnectionErrors);
         j.append("  \"client\": {\"cpuMicrosPerResponse\": ")
                 .append(r.cpuNanos() < 0 || t.responses == 0 ? "null" : num(r.cpuNanos() / 1000.0 / t.responses))
                 .append(", \"allocatedBytesPerResponse\": ")
@@ -84,6 +82,17 @@ final class JsonReport {
             sep = ",\n    ";
         }
         return j.append("\n  ]\n}\n").toString();
+    }
+
+    /** One latency summary: its count, min, mean, stdev, the report's percentiles and max, in µs. */
+    private static void latency(StringBuilder j, String name, Histogram h) {
+        j.append("  \"").append(name).append("\": {\"count\": ").append(h.getTotalCount());
+        j.append(", \"min\": ").append(h.getTotalCount() == 0 ? 0 : h.getMinValue());
+        j.append(", \"mean\": ").append(num(h.getMean())).append(", \"stdev\": ").append(num(h.getStdDeviation()));
+        for (double q : TextReport.PERCENTILES) {
+            j.append(", \"p").append(TextReport.label(q)).append("\": ").append(h.getValueAtPercentile(q));
+        }
+        j.append(", \"max\": ").append(h.getMaxValue()).append("},\n");
     }
 
     private static void field(StringBuilder j, String name, Object value) {

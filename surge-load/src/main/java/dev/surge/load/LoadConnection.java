@@ -39,6 +39,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
     /** Whether bytes came since the last read-complete: Netty fires one at end-of-stream too. */
     private boolean read;
     private boolean draining;
+    /** Whether a response came on this connection: a failure before one is a new connection's. */
+    private boolean answered;
     private ErrorKind failure;
     private ChannelHandlerContext ctx;
 
@@ -93,6 +95,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
         }
         int slot = (int) (head++ & mask);
         inFlight--;
+        answered = true;
         if (driver.running) {
             stats.record(readTime - dueAt[slot], status);
             driver.budget.settled(1);
@@ -166,7 +169,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
         }
         if (inFlight > 0) {
             if (driver.running) {
-                stats.error(failure, inFlight);
+                stats.error(failure, inFlight, answered);
                 driver.budget.settled(inFlight);
             }
             head += inFlight;

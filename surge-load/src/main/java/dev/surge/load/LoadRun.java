@@ -103,7 +103,7 @@ final class LoadRun {
                     total.latency.getValueAtPercentile(99), total.errorCount(), total.non2xx()));
         }
         long stop = System.nanoTime();
-        ProcessCpu watched = watched0 == null ? null : ProcessCpu.of(options.cpuOf()).minus(watched0);
+        ProcessCpu watched = watched0 == null ? null : watchedSince(options.cpuOf(), watched0);
         int lastSecond = timeline.size() + 1;
         Snapshot last = new Snapshot();
         long[] scheduled = new long[2];
@@ -187,6 +187,15 @@ final class LoadRun {
         } catch (IOException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new UsageException("cannot connect to " + target.authority() + " (" + why + "); is the server running?");
+        }
+    }
+
+    /** The watched process's CPU time since {@code start}; null when it ended during the run (no figure, but the report). */
+    private static ProcessCpu watchedSince(long pid, ProcessCpu start) {
+        try {
+            return ProcessCpu.of(pid).minus(start);
+        } catch (UsageException gone) {
+            return null;
         }
     }
 

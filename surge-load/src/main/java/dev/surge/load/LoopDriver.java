@@ -77,7 +77,7 @@ final class LoopDriver {
                 .connect(plan.target().host(), plan.target().port())
                 .addListener(f -> {
                     if (!f.isSuccess() && running) {
-                        stats.error(ErrorKind.CONNECT, 1);
+                        stats.error(ErrorKind.CONNECT, 1, false);
                         loop.schedule(() -> connect(lane), RECONNECT_DELAY_NANOS, TimeUnit.NANOSECONDS);
                     }
                 });

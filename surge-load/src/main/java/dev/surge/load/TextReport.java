@@ -20,15 +20,14 @@ final class TextReport {
                 o.request().uri(), Format.micros(o.duration().toNanos() / 1000.0), o.connections(), o.threads(), mode(o));
         out.printf(Locale.ROOT, "  requests    %s in %.2fs, %s req/s, %s/s read%n", Format.count(t.responses), r.seconds(),
                 Format.count(r.rps()), Format.bytes(t.bytes / r.seconds()));
-        StringBuilder p = new StringBuilder("  latency    ");
-        for (double q : PERCENTILES) {
-            p.append(String.format(Locale.ROOT, " p%s %s", label(q), Format.micros(h.getValueAtPercentile(q))));
-        }
-        p.append(" max ").append(Format.micros(h.getMaxValue()));
-        out.println(p);
+        out.println(percentiles("  latency    ", h));
         if (h.getTotalCount() > 0) {
             out.printf(Locale.ROOT, "              mean %s, stdev %s%s%n", Format.micros(h.getMean()), Format.micros(h.getStdDeviation()),
                     o.openLoop() ? ", counted from when each request fell due" : "");
+        }
+        if (t.non2xx() > 0) { // the served and the refused apart, when there are both
+            out.println(percentiles("    2xx      ", t.latency2xx()));
+            out.println(percentiles("    non-2xx  ", t.non2xxLatency));
         }
         StringBuilder s = new StringBuilder("  status     ");
         boolean any = false;
@@ -44,6 +43,10 @@ final class TextReport {
             e.append(' ').append(k.label()).append(' ').append(Format.count(t.errors[k.ordinal()])).append(',');
         }
         out.println(e.append(" non-2xx ").append(Format.count(t.non2xx())));
+        if (t.newConnectionErrors > 0) {
+            out.printf(Locale.ROOT, "              %s of the read, timeout and reset errors came before their connection's first response%n",
+                    Format.count(t.newConnectionErrors));
+        }
         if (o.openLoop()) {
             String line = String.format(Locale.ROOT, "sent %s of %s scheduled (%s req/s)", Format.count(t.sent),
                     Format.count(r.scheduled()), Format.count(o.rate()));
@@ -71,6 +74,15 @@ final class TextReport {
         double system = r.watched().system() * 10_000.0;
         out.printf(Locale.ROOT, "  pid %-7d %.2f µs CPU per response (%.2f user, %.2f system)%n", r.options().cpuOf(),
                 (user + system) / r.total().responses, user / r.total().responses, system / r.total().responses);
+    }
+
+    /** {@code prefix}, then the histogram's percentiles and max. */
+    private static String percentiles(String prefix, Histogram h) {
+        StringBuilder p = new StringBuilder(prefix);
+        for (double q : PERCENTILES) {
+            p.append(String.format(Locale.ROOT, " p%s %s", label(q), Format.micros(h.getValueAtPercentile(q))));
+        }
+        return p.append(" max ").append(Format.micros(h.getMaxValue())).toString();
     }
 
     static String mode(LoadOptions o) {

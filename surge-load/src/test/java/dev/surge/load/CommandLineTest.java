@@ -82,6 +82,32 @@ class CommandLineTest {
         assertOneLine(run("http://no-such-host.invalid/", "-d", "1s"), "unknown host 'no-such-host.invalid'");
     }
 
+    /** A watched server that dies during the run (the point of some runs) costs its CPU figure, not the report. */
+    @Test
+    void aWatchedProcessThatEndsDuringTheRunLeavesTheReport() throws Exception {
+        Process watched = new ProcessBuilder("cat").start(); // lives until it is ended
+        Outcome o;
+        try (ScriptedServer server = new ScriptedServer(n -> ScriptedServer.response(200, "ok"))) {
+            Thread ender = Thread.ofVirtual().start(() -> {
+                try {
+                    while (server.requests.get() < 100) { // well into the measured window
+                        Thread.sleep(10);
+                    }
+                    watched.destroy();
+                    watched.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            o = run("http://127.0.0.1:" + server.port() + "/", "-c", "1", "-t", "1", "-d", "2s", "--cpu-of",
+                    Long.toString(watched.pid()));
+            ender.join();
+        }
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("status      200: "), o.out());
+        assertFalse(o.out().contains("pid " + watched.pid()), "no CPU figure for a process gone: " + o.out());
+    }
+
     @Test
     void durationsAsWrkWritesThem() {
         assertEquals(Duration.ofMillis(500), DurationConverter.parse("500ms"));

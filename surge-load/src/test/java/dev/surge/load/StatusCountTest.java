@@ -65,6 +65,9 @@ class StatusCountTest {
         assertEquals(Map.of("connect", 0L, "read", 1L, "timeout", 1L, "reset", 1L, "non2xx", 35L, "total", 3L),
                 longs(report.get("errors")));
         assertEquals(97L, ((Number) report.get("requests")).longValue());
+        assertEquals(62L, count(report, "latency2xxMicros"), "2xx latencies");
+        assertEquals(35L, count(report, "latencyNon2xxMicros"), "non-2xx latencies");
+        assertEquals(97L, count(report, "latencyMicros"), "all latencies");
         assertEquals(100L, ((Number) report.get("sent")).longValue());
         assertFalse(((java.util.List<?>) report.get("distribution")).isEmpty(), "the percentile distribution");
         String text = out.toString(StandardCharsets.UTF_8);
@@ -77,6 +80,42 @@ class StatusCountTest {
         for (String fetch : new String[] {"src=", "href=", "<link", "@import", "url(", "<script"}) {
             assertFalse(page.contains(fetch), "the page fetches nothing, but has " + fetch);
         }
+    }
+
+    /**
+     * A request that fails before its connection's first response is counted apart: a server
+     * that refuses new connections (a full accept queue reset at shutdown) is not one that drops
+     * requests it took. One connection at a time: the 1st request's connection is closed
+     * unanswered (new), the 4th's after two answers (not new), the 5th's reset at once (new).
+     */
+    @Test
+    void countsFailuresBeforeAConnectionsFirstResponseApart(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("run.json");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (ScriptedServer server = new ScriptedServer(n -> switch (n) {
+            case 0, 3 -> ScriptedServer.CLOSE;
+            case 4 -> ScriptedServer.RESET;
+            default -> ScriptedServer.response(200, "fine");
+        })) {
+            code = Main.execute(new String[] {"http://127.0.0.1:" + server.port() + "/", "-c", "1", "-t", "1", "-n", "10",
+                "-d", "20s", "--json", json.toString()},
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(5, server.connections.get(), "connections the server saw: the reachability check, then four");
+        }
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        byte[] bytes = Files.readAllBytes(json);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> report = new DslJson<>().deserialize(Map.class, bytes, bytes.length);
+        assertEquals(Map.of("200", 7L), longs(report.get("statuses")));
+        assertEquals(Map.of("connect", 0L, "read", 2L, "timeout", 0L, "reset", 1L, "non2xx", 0L, "total", 3L),
+                longs(report.get("errors")));
+        assertEquals(2L, ((Number) report.get("newConnectionErrors")).longValue());
+    }
+
+    private static long count(Map<String, Object> report, String latency) {
+        return ((Number) ((Map<?, ?>) report.get(latency)).get("count")).longValue();
     }
 
     private static Map<String, Long> longs(Object map) {
