@@ -22,9 +22,7 @@ public enum Rejection {
     /** Dropped before its handler ran: its deadline was too close (503). */
     DEADLINE_EXPIRED("deadline_expired"),
     /** Its handler ran past the request's deadline (503, or 504 when it waited on an upstream). */
-    DEADLINE_EXCEEDED("deadline_exceeded"),
-    /** Arrived while the server was draining for shutdown (503, Connection: close). */
-    DRAINING("draining");
+    DEADLINE_EXCEEDED("deadline_exceeded");
 
     private final String label;
 
