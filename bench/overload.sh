@@ -28,9 +28,11 @@ Runs the reference service (surge run) pinned to one CPU, with one event loop, a
 overloads it from another CPU, scenario by scenario:
 
   slowloris  good clients (surge load, closed loop, keep-alive, /plaintext) alone, then beside
-             10,000 slowloris connections (each sends a request line, then one header byte a
-             second, never finishing; replaced when the server closes it), rounds alternating;
-             target: the good clients keep >= 90 % of their requests/s.
+             10,000 slowloris connections (each sends a request line, then one header byte
+             every 5 s, never finishing; replaced when the server closes it), rounds
+             alternating; target: the good clients keep >= 90 % of their requests/s. The
+             attack shares the load CPU: its CPU use is shown, and the server's CPU per good
+             request alone over with it (the server's own share of the slowdown).
   overload   per route (/delay/5, a virtual thread that sleeps 5 ms; /json, inline): the
              closed-loop peak 2xx/s, then an open loop (surge load -R) at twice that for 20 s;
              target: goodput >= 90 % of the peak, p99 of the 2xx responses <= 10 ms, no status
@@ -58,7 +60,7 @@ Flags:
   --good-connections N       good clients' connections (default 64)
   --slowloris-connections N  attacking connections (default 10000)
   --slowloris-rate N         most attacking connections opened a second (default 2000)
-  --slowloris-interval S     seconds between an attacking connection's bytes (default 1)
+  --slowloris-interval S     seconds between an attacking connection's bytes (default 5)
  overload:
   --routes LIST              routes to overload (default /delay/5,/json)
   --factor X                 the open loop's rate over the closed-loop peak (default 2)
@@ -78,11 +80,10 @@ JAVA_OPTS goes to the server's JVM, LOAD_JAVA_OPTS to surge load's. Needs taskse
 TXT
 }
 
+# shellcheck source=peers/flags.sh
+source "$HERE/peers/flags.sh" # bounded
+# One line, then exit code 2 (flags.sh's own says it in two).
 die_usage() { echo "overload: $1 (./surge bench overload --help lists the flags)" >&2; exit 2; }
-bounded() { # flag value lo hi
-  [[ $2 =~ ^[0-9]+$ ]] && (($2 >= $3 && $2 <= $4)) || die_usage "$1 wants a whole number from $3 to $4, not '$2'"
-  echo "$2"
-}
 decimal() { # flag value
   [[ $2 =~ ^[0-9]+(\.[0-9]+)?$ ]] && awk -v v="$2" 'BEGIN { exit !(v > 0) }' || die_usage "$1 wants a number above 0, not '$2'"
   echo "$2"
@@ -93,7 +94,7 @@ SCENARIOS=("${ALL_SCENARIOS[@]}")
 SERVER_ARGS=() SERVER_ARGS_TEXT='' LOCK='' QUICK=0
 PORT=18200 SERVER_CPU=0 LOAD_CPUS=1 LOAD_THREADS=1
 ROUNDS='' DURATION='' OVERLOAD_SECONDS='' TERM_SECONDS='' TERM_AT=''
-GOOD_CONNECTIONS=64 SL_CONNECTIONS=10000 SL_RATE=2000 SL_INTERVAL=1
+GOOD_CONNECTIONS=64 SL_CONNECTIONS=10000 SL_RATE=2000 SL_INTERVAL=5
 ROUTES=(/delay/5 /json) FACTOR=2 PEAK_CONNECTIONS=(256 1000) PEAK_SECONDS=5 OPEN_CONNECTIONS=1000
 TERM_PATH=/delay/5 TERM_CONNECTIONS=64 GRACE=30
 while [[ $# -gt 0 ]]; do
@@ -172,7 +173,7 @@ CLK_TCK=$(getconf CLK_TCK)
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RUN="$HERE/build/overload/run-$STAMP"
 mkdir -p "$RUN" "$RESULTS"
-cleanup() { stop_slowloris; stop_surge; lock_give; }
+cleanup() { stop_slowloris; stop_server; lock_give; }
 trap 'cleanup; exit 130' INT TERM
 
 for scenario in "${SCENARIOS[@]}"; do

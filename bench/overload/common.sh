@@ -1,10 +1,12 @@
-# common.sh: sourced by overload.sh. Starts and stops the reference service pinned to the server
-# CPU, runs `surge load` and the slowloris client pinned to the load CPUs, takes the CPU lock
+# common.sh: sourced by overload.sh. Starts the reference service pinned to the server CPU
+# (peers/servers.sh's stop_server stops it), runs `surge load` and the slowloris client pinned to the load CPUs, takes the CPU lock
 # for one scenario round at a time, and reads figures out of surge load's JSON with jq.
 # Expects RUN, PORT, SERVER_CPU, LOAD_CPUS, LOAD_THREADS, SERVER_ARGS (array), LOCK, CLK_TCK,
 # SURGE_JDK, SURGE_APP_CP, SURGE_LOAD_CP, SURGE_BENCH_CP.
 
-JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+# The peers' server helpers: JVM_FLAGS, stop_server (SERVER_PID) and cpu_ticks.
+# shellcheck source=../peers/servers.sh
+source "$HERE/peers/servers.sh"
 SERVER_PID=''
 LOCK_FD=''
 
@@ -37,25 +39,11 @@ start_surge() { # log
     if ! kill -0 "$SERVER_PID" 2>/dev/null || ((SECONDS >= deadline)); then
       say "the server did not answer on port $PORT; the last lines of $1:"
       tail -n 20 "$1" | sed 's/^/    /' >&2
-      stop_surge
+      stop_server
       return 1
     fi
     sleep 0.1
   done
-}
-
-# Stops the server politely, then not, and waits until it is gone.
-stop_surge() {
-  local pid=$SERVER_PID i
-  [[ -n $pid ]] || return 0
-  SERVER_PID=''
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for i in $(seq 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
 }
 
 # `surge load` on the load CPUs: $1 is the JSON report to write (its text report goes next to
@@ -107,11 +95,9 @@ load_figures() { # json
 
 # CPU time of process $1 so far, in clock ticks (user + system), or - when it is gone.
 cpu_ticks_of() {
-  local stat rest f
-  stat=$(<"/proc/$1/stat") 2>/dev/null || { echo -; return 0; }
-  rest=${stat##*) } # the command name may hold spaces: fields count from its ')'
-  read -r -a f <<<"$rest"
-  echo $((f[11] + f[12]))
+  local t
+  t=$(cpu_ticks "$1" 2>/dev/null) || { echo -; return 0; }
+  echo $((${t% *} + ${t#* }))
 }
 
 # CPU use in % of one core between two readings of cpu_ticks_of and date +%s%N.

@@ -31,7 +31,7 @@ overload_measure() { # round route
   rate=$(awk -v p="$peak" -v f="$FACTOR" 'BEGIN { printf "%.0f", p * f }')
   if ((rate < 1)); then
     say "  $route: no 2xx in the closed loop; no open loop"
-    stop_surge
+    stop_server
     lock_give
     jq -nc --argjson r "$round" --arg p "$route" '{round: $r, route: $p, failed: "no capacity measured"}' >>"$RUN/overload.jsonl"
     return 0
@@ -42,7 +42,7 @@ overload_measure() { # round route
   hwm=$(peak_rss_kib "$SERVER_PID")
   local alive=yes
   kill -0 "$SERVER_PID" 2>/dev/null || alive=no
-  stop_surge
+  stop_server
   lock_give
   oom=$(grep -c OutOfMemoryError "$base-server.log" || true)
   if [[ ! -s $base-open.json ]]; then

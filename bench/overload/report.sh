@@ -30,9 +30,12 @@ summarize() { # parameters.json machine.json -> results JSON on stdout
            with_p99_us: ([$sl[] | select(.mode == "with") | .p99_us] | median),
            alone_cpu_us_per_request: ([$sl[] | select(.mode == "alone") | .cpu_us_per_request] | median | r3),
            with_cpu_us_per_request: ([$sl[] | select(.mode == "with") | .cpu_us_per_request] | median | r3),
+           slowloris_cpu_pct: ([$sl[] | select(.mode == "with") | .slowloris_cpu_pct] | median),
            slowloris_open: ([$sl[] | select(.mode == "with") | .slowloris_open_before] | median),
            good_errors: ([$sl[] | .errors // 0] | add),
            target: "with / alone >= 0.90"}
+          | .cpu_ratio = (if .alone_cpu_us_per_request and .with_cpu_us_per_request
+                           then (.alone_cpu_us_per_request / .with_cpu_us_per_request | r3) else null end)
           | .pass = (.ratio != null and .ratio >= 0.9 and .good_errors == 0))}} else {} end)
     + (if ($ov | length) > 0 then {overload: {
         samples: $ov,
@@ -68,13 +71,13 @@ render_md() { # results.json
     "Server: reference service on CPU \(.parameters.server_cpu) (ActiveProcessorCount=1), args `\(.parameters.server_args)`; load on CPU(s) \(.parameters.load_cpus).\n",
     (if .slowloris then
       "### Slowloris: \(.parameters.slowloris.connections) connections (a header byte every \(.parameters.slowloris.interval_s) s) beside \(.parameters.good_connections) good keep-alive connections on /plaintext, \(.parameters.duration_s) s runs\n",
-      "| round | alone req/s | with req/s | with/alone | alone p99 ms | with p99 ms | server CPU µs/req alone / with | load CPU % alone / with | slowloris CPU % | slowloris open | server open files | slowloris closed / 408 / refused |",
+      "| round | alone req/s | with req/s | with/alone | alone p99 ms | with p99 ms | server CPU µs/req alone / with | load CPU % alone / with | slowloris CPU % | slowloris open | server open files | slowloris conns ended by server / 408s / refused |",
       "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
       ((.slowloris.samples | group_by(.round))[] | . as $g |
         ($g | map(select(.mode == "alone"))[0]) as $a | ($g | map(select(.mode == "with"))[0]) as $w |
-        "| \($g[0].round) | \($a.rps | f) | \($w.rps | f) | \(if $a.rps and $w.rps then ($w.rps / $a.rps | f) else "-" end) | \($a.p99_us | ms) | \($w.p99_us | ms) | \($a.cpu_us_per_request | f) / \($w.cpu_us_per_request | f) | \($a.load_cpu_pct | f) / \($w.load_cpu_pct | f) | \($w.slowloris_cpu_pct | f) | \($w.slowloris_open_before | f) | \($w.server_open_files | f) | \($w.slowloris.closed_by_server // null | f) / \($w.slowloris.answers_408 // null | f) / \(if $w.slowloris then ($w.slowloris.connect_failures + $w.slowloris.connect_timeouts) else null end | f) |"),
-      "| **median** | \(.slowloris.summary.alone_rps | f) | \(.slowloris.summary.with_rps | f) | **\(.slowloris.summary.ratio | f)** | \(.slowloris.summary.alone_p99_us | ms) | \(.slowloris.summary.with_p99_us | ms) | \(.slowloris.summary.alone_cpu_us_per_request | f) / \(.slowloris.summary.with_cpu_us_per_request | f) | | | \(.slowloris.summary.slowloris_open | f) | | |\n",
-      "Target \(.slowloris.summary.target), no errors on the good connections: **\(.slowloris.summary.pass | verdict)** (good-connection errors: \(.slowloris.summary.good_errors)).\n"
+        "| \($g[0].round) | \($a.rps | f) | \($w.rps | f) | \(if $a.rps and $w.rps then ($w.rps / $a.rps | f) else "-" end) | \($a.p99_us | ms) | \($w.p99_us | ms) | \($a.cpu_us_per_request | f) / \($w.cpu_us_per_request | f) | \($a.load_cpu_pct | f) / \($w.load_cpu_pct | f) | \($w.slowloris_cpu_pct | f) | \($w.slowloris_open_before | f) | \($w.server_open_files | f) | \(if $w.slowloris then ($w.slowloris.closed_by_server + $w.slowloris.resets) else null end | f) / \($w.slowloris.answers_408 // null | f) / \(if $w.slowloris then ($w.slowloris.connect_failures + $w.slowloris.connect_timeouts) else null end | f) |"),
+      "| **median** | \(.slowloris.summary.alone_rps | f) | \(.slowloris.summary.with_rps | f) | **\(.slowloris.summary.ratio | f)** | \(.slowloris.summary.alone_p99_us | ms) | \(.slowloris.summary.with_p99_us | ms) | \(.slowloris.summary.alone_cpu_us_per_request | f) / \(.slowloris.summary.with_cpu_us_per_request | f) | | \(.slowloris.summary.slowloris_cpu_pct | f) | \(.slowloris.summary.slowloris_open | f) | | |\n",
+      "Target \(.slowloris.summary.target), no errors on the good connections: **\(.slowloris.summary.pass | verdict)** (good-connection errors: \(.slowloris.summary.good_errors)). The server CPU per good request, alone over with the attack: \(.slowloris.summary.cpu_ratio | f) (the share of its throughput the server could keep were it the only limit; the attack itself runs on the load CPU, beside the good clients).\n"
     else empty end),
     (if .overload then
       "### Open-loop overload: \(.parameters.overload.factor)x the closed-loop peak for \(.parameters.overload.seconds) s over \(.parameters.overload.open_connections) connections (peak: the best of closed loops of \(.parameters.overload.peak_connections | map(tostring) | join(", ")) connections)\n",

@@ -105,7 +105,7 @@ scenario_slowloris() {
     lock_give
   done
   lock_take
-  stop_surge
+  stop_server
   lock_give
   grep -c OutOfMemoryError "$RUN/slowloris-server.log" >"$RUN/slowloris-oom.txt" || true
 }
