@@ -84,7 +84,11 @@ scenario_slowloris() {
   local round modes
   say "slowloris: $SL_CONNECTIONS connections (one header byte every $SL_INTERVAL s, at most $SL_RATE new a second) beside $GOOD_CONNECTIONS good connections, $ROUNDS round(s)"
   lock_take
-  start_surge "$RUN/slowloris-server.log" || { lock_give; return 1; }
+  if ! start_surge "$RUN/slowloris-server.log"; then
+    lock_give
+    jq -nc '{round: 1, mode: "alone", failed: "the server did not start", rps: 0, errors: 1}' >>"$RUN/slowloris.jsonl"
+    return 1
+  fi
   local limit
   limit=$(fd_limit "$SERVER_PID")
   if [[ $limit =~ ^[0-9]+$ ]] && ((limit < SL_CONNECTIONS + GOOD_CONNECTIONS + 200)); then
@@ -104,8 +108,6 @@ scenario_slowloris() {
     done
     lock_give
   done
-  lock_take
   stop_server
-  lock_give
   grep -c OutOfMemoryError "$RUN/slowloris-server.log" >"$RUN/slowloris-oom.txt" || true
 }
