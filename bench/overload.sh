@@ -61,6 +61,10 @@ Flags:
   --slowloris-connections N  attacking connections (default 10000)
   --slowloris-rate N         most attacking connections opened a second (default 2000)
   --slowloris-interval S     seconds between an attacking connection's bytes (default 5)
+  --slowloris-warmup S       seconds of the attack beside the good clients before the first
+                             measured round, so that the server has compiled the attack's
+                             paths (the 408s, closes, reconnections); 0 for none (default 20,
+                             --quick 0)
  overload:
   --routes LIST              routes to overload (default /delay/5,/json)
   --factor X                 the open loop's rate over the closed-loop peak (default 2)
@@ -94,7 +98,7 @@ SCENARIOS=("${ALL_SCENARIOS[@]}")
 SERVER_ARGS=() SERVER_ARGS_TEXT='' LOCK='' QUICK=0
 PORT=18200 SERVER_CPU=0 LOAD_CPUS=1 LOAD_THREADS=1
 ROUNDS='' DURATION='' OVERLOAD_SECONDS='' TERM_SECONDS='' TERM_AT=''
-GOOD_CONNECTIONS=64 SL_CONNECTIONS=10000 SL_RATE=2000 SL_INTERVAL=5
+GOOD_CONNECTIONS=64 SL_CONNECTIONS=10000 SL_RATE=2000 SL_INTERVAL=5 SL_WARMUP=''
 ROUTES=(/delay/5 /json) FACTOR=2 PEAK_CONNECTIONS=(256 1000) PEAK_SECONDS=5 OPEN_CONNECTIONS=1000
 TERM_PATH=/delay/5 TERM_CONNECTIONS=64 GRACE=30
 while [[ $# -gt 0 ]]; do
@@ -125,6 +129,7 @@ while [[ $# -gt 0 ]]; do
     --slowloris-connections) SL_CONNECTIONS=$(bounded "$flag" "$2" 1 100000) ;;
     --slowloris-rate) SL_RATE=$(bounded "$flag" "$2" 1 100000) ;;
     --slowloris-interval) SL_INTERVAL=$(decimal "$flag" "$2") ;;
+    --slowloris-warmup) SL_WARMUP=$(bounded "$flag" "$2" 0 600) ;;
     --routes)
       IFS=, read -r -a ROUTES <<<"$2"
       for r in "${ROUTES[@]}"; do [[ $r == /* ]] || die_usage "--routes wants paths that start with '/', not '$r'"; done
@@ -148,9 +153,9 @@ while [[ $# -gt 0 ]]; do
   shift 2
 done
 if ((QUICK)); then
-  ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-5} OVERLOAD_SECONDS=${OVERLOAD_SECONDS:-8} TERM_SECONDS=${TERM_SECONDS:-15} TERM_AT=${TERM_AT:-5}
+  ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-5} SL_WARMUP=${SL_WARMUP:-0} OVERLOAD_SECONDS=${OVERLOAD_SECONDS:-8} TERM_SECONDS=${TERM_SECONDS:-15} TERM_AT=${TERM_AT:-5}
 else
-  ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-10} OVERLOAD_SECONDS=${OVERLOAD_SECONDS:-20} TERM_SECONDS=${TERM_SECONDS:-30} TERM_AT=${TERM_AT:-10}
+  ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-10} SL_WARMUP=${SL_WARMUP:-20} OVERLOAD_SECONDS=${OVERLOAD_SECONDS:-20} TERM_SECONDS=${TERM_SECONDS:-30} TERM_AT=${TERM_AT:-10}
 fi
 ((TERM_AT < TERM_SECONDS)) || die_usage "--sigterm-at ($TERM_AT) must come before the end of the load (--sigterm-seconds $TERM_SECONDS)"
 if [[ -z ${SURGE_JDK:-} || -z ${SURGE_APP_CP:-} || -z ${SURGE_LOAD_CP:-} || -z ${SURGE_BENCH_CP:-} ]]; then
@@ -183,14 +188,14 @@ trap - INT TERM
 
 jq -n --arg ts "$STAMP" --argjson rounds "$ROUNDS" --arg args "$SERVER_ARGS_TEXT" --arg scen "${SCENARIOS[*]}" \
   --argjson scpu "$SERVER_CPU" --arg lcpus "$LOAD_CPUS" --argjson lthreads "$LOAD_THREADS" --argjson dur "$DURATION" \
-  --argjson good "$GOOD_CONNECTIONS" --argjson slc "$SL_CONNECTIONS" --argjson slr "$SL_RATE" --arg sli "$SL_INTERVAL" \
+  --argjson good "$GOOD_CONNECTIONS" --argjson slc "$SL_CONNECTIONS" --argjson slr "$SL_RATE" --arg sli "$SL_INTERVAL" --argjson slw "$SL_WARMUP" \
   --arg routes "${ROUTES[*]}" --arg factor "$FACTOR" --arg pc "${PEAK_CONNECTIONS[*]}" --argjson ps "$PEAK_SECONDS" \
   --argjson oc "$OPEN_CONNECTIONS" --argjson os "$OVERLOAD_SECONDS" --arg tp "$TERM_PATH" --argjson tc "$TERM_CONNECTIONS" \
   --argjson tsec "$TERM_SECONDS" --argjson tat "$TERM_AT" --argjson grace "$GRACE" --arg jopts "${JAVA_OPTS:-}" --argjson quick "$QUICK" '
   {timestamp: $ts, scenarios: ($scen | split(" ")), rounds: $rounds, quick: ($quick == 1), server_args: $args,
    java_opts: $jopts, server_cpu: $scpu, load_cpus: $lcpus, load_threads: $lthreads, duration_s: $dur,
    good_connections: $good,
-   slowloris: {connections: $slc, rate: $slr, interval_s: ($sli | tonumber)},
+   slowloris: {connections: $slc, rate: $slr, interval_s: ($sli | tonumber), warmup_s: $slw},
    overload: {routes: ($routes | split(" ")), factor: ($factor | tonumber), peak_connections: ($pc | split(" ") | map(tonumber)), peak_seconds: $ps,
               open_connections: $oc, seconds: $os},
    sigterm: {path: $tp, connections: $tc, seconds: $tsec, at_s: $tat, grace_s: $grace}}' >"$RUN/parameters.json"

@@ -70,7 +70,7 @@ render_md() { # results.json
     "## surge bench overload: \(.machine.commit) (\(.parameters.rounds) round(s), \(.parameters.timestamp))\n",
     "Server: reference service on CPU \(.parameters.server_cpu) (ActiveProcessorCount=1), args `\(.parameters.server_args)`; load on CPU(s) \(.parameters.load_cpus).\n",
     (if .slowloris then
-      "### Slowloris: \(.parameters.slowloris.connections) connections (a header byte every \(.parameters.slowloris.interval_s) s) beside \(.parameters.good_connections) good keep-alive connections on /plaintext, \(.parameters.duration_s) s runs\n",
+      "### Slowloris: \(.parameters.slowloris.connections) connections (a header byte every \(.parameters.slowloris.interval_s) s) beside \(.parameters.good_connections) good keep-alive connections on /plaintext, \(.parameters.duration_s) s runs, after \(.parameters.slowloris.warmup_s // 0) s of the attack unmeasured (JIT warm-up)\n",
       "| round | alone req/s | with req/s | with/alone | alone p99 ms | with p99 ms | server CPU µs/req alone / with | load CPU % alone / with | slowloris CPU % | slowloris open | server open files | slowloris conns ended by server / 408s / refused |",
       "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
       ((.slowloris.samples | group_by(.round))[] | . as $g |

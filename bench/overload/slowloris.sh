@@ -95,9 +95,23 @@ scenario_slowloris() {
     say "warning: the server may open only $limit files, fewer than the attack's $SL_CONNECTIONS connections need"
   fi
   jq -nc --arg limit "$limit" '{server_fd_limit: ($limit | tonumber? // null)}' >"$RUN/slowloris-server.json"
-  # Warm the server up (JIT) before the first measured run.
+  # Warm the server up (JIT) before the first measured run: the good path, then the attack's
+  # paths (partial heads, the 408s, closes and reconnections) beside the good clients. Without
+  # the second, the first wave of 408s lands inside the first measured run and recompiles the
+  # event loop's hot methods there (C2 took about a tenth of the server CPU for seconds).
   surge_load "$RUN/slowloris-warmup.json" -c "$GOOD_CONNECTIONS" -d 3s "http://127.0.0.1:$PORT/plaintext" || true
   FDS_IDLE=$(open_files "$SERVER_PID")
+  if ((SL_WARMUP > 0)); then
+    say "slowloris: warm-up, ${SL_WARMUP} s of the attack beside the good clients (not measured)"
+    start_slowloris "$RUN/slowloris-warmup-attack.json" "$RUN/slowloris-warmup-status.json" \
+      --url "http://127.0.0.1:$PORT/plaintext" --connections "$SL_CONNECTIONS" --rate "$SL_RATE" \
+      --interval "$SL_INTERVAL" --duration $((SL_CONNECTIONS / SL_RATE + SL_WARMUP + 60))
+    await_ramp "$RUN/slowloris-warmup-status.json" >/dev/null
+    surge_load "$RUN/slowloris-warmup-attack-load.json" -c "$GOOD_CONNECTIONS" -d "${SL_WARMUP}s" \
+      "http://127.0.0.1:$PORT/plaintext" || true
+    stop_slowloris
+    await_released "$FDS_IDLE"
+  fi
   lock_give
   for ((round = 1; round <= ROUNDS; round++)); do
     if ((round % 2)); then modes="alone with"; else modes="with alone"; fi

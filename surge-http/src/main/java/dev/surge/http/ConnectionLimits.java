@@ -75,16 +75,19 @@ public record ConnectionLimits(int maxConnections, int maxPipelined, Duration id
         return 10_000;
     }
 
-    /** How often each loop sweeps its connections: a quarter of the shortest timeout, from 10 ms to 1 s. */
+    /**
+     * How often each loop sweeps its connections: a quarter of the shortest timeout (the body
+     * rate's grace counts as one), from 10 ms to 1 s. A sweep looks at every connection of its
+     * loop, so its period is what 10,000 idle or slow connections cost: at the defaults, one
+     * look at each a second, and a timeout fires at most a second late.
+     */
     public long sweepMillis() {
         long shortest = 1000;
-        for (Duration d : new Duration[] {idleTimeout, headerTimeout, writeTimeout}) {
+        Duration grace = minBodyRate > 0 ? bodyRateGrace() : Duration.ZERO;
+        for (Duration d : new Duration[] {idleTimeout, headerTimeout, writeTimeout, grace}) {
             if (!d.isZero()) {
                 shortest = Math.min(shortest, d.toMillis() / 4);
             }
-        }
-        if (minBodyRate > 0) {
-            shortest = Math.min(shortest, 250);
         }
         return Math.max(10, shortest);
     }

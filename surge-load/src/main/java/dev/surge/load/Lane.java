@@ -6,14 +6,19 @@ package dev.surge.load;
  * so they are sent late and measured from when they were due, not forgotten.
  */
 final class Lane {
+    /** When the first request falls due (open loop), in System.nanoTime() time. */
+    final long firstDue;
     /** When the next request falls due (open loop), in System.nanoTime() time. */
     long nextDue;
     /** Nanoseconds between this lane's requests (open loop); 0 in a closed loop. */
     final long interval;
     /** Requests this lane has sent. */
     long sent;
+    /** The socket open for this lane now, or null while it connects. */
+    LoadConnection connection;
 
     Lane(long firstDue, long interval) {
+        this.firstDue = firstDue;
         this.nextDue = firstDue;
         this.interval = interval;
     }

@@ -32,6 +32,7 @@ class LatencyAccuracyTest {
             Thread.sleep(DELAY_MS);
             ctx.text("late");
         });
+        app.get("/fast", ctx -> ctx.text("ok"));
     }
 
     /**
@@ -64,6 +65,27 @@ class LatencyAccuracyTest {
     void openLoopMeasuresTheDelay(URI base) throws Exception {
         // 100/s over 40 connections: one request per connection every 400 ms, each answered in 200.
         assertNearDelay(Runs.open(base.resolve("/delay"), 40, Duration.ofSeconds(2), WARMUP, 100));
+    }
+
+    @Test
+    void openLoopOverManyConnectionsKeepsItsSchedule(URI base) throws Exception {
+        // 3,000/s over 600 connections: each lane's turn comes every 200 ms, and the ticker
+        // visits only the lanes whose turn came.
+        LoadResult r = Runs.run(Runs.open(base.resolve("/fast"), 600, Duration.ofSeconds(2), 3000));
+        assertEquals(0, r.total().errorCount(), "errors");
+        assertFalse(r.fellBehind(), "sent " + r.total().sent + " of " + r.scheduled());
+        assertTrue(r.total().sent >= r.scheduled() - 600, "sent " + r.total().sent + " of " + r.scheduled());
+    }
+
+    @Test
+    void aLaneBusyWhenItsTurnComesSendsWhenItsAnswerArrives(URI base) throws Exception {
+        // 150/s over 20 connections is a request per connection every 133 ms, each answered in
+        // 200 ms: every turn finds its connection busy, so each sends on its answer, 5 a second (were
+        // it to wait for its next turn instead, about 3.75).
+        LoadResult r = Runs.run(Runs.open(base.resolve("/delay"), 20, Duration.ofSeconds(2), 150));
+        assertTrue(r.fellBehind(), "sent " + r.total().sent + " of " + r.scheduled());
+        assertTrue(r.total().sent >= 180 && r.total().sent <= 240, "sent " + r.total().sent + " of " + r.scheduled()
+                + " (20 connections at 5/s for 2 s is about 200)");
     }
 
     @Test

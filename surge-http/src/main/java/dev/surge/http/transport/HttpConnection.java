@@ -16,7 +16,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
 import java.io.IOException;
@@ -224,15 +223,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         handler.beforeFlush();
         var written = out == null ? ctx.writeAndFlush(Unpooled.EMPTY_BUFFER) : ctx.writeAndFlush(out);
         written.addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess() || !(f.channel() instanceof DuplexChannel duplex)) {
+            if (!f.isSuccess()) {
                 f.channel().close();
                 return;
             }
-            duplex.shutdownOutput().addListener((ChannelFutureListener) s -> {
-                if (!s.isSuccess()) {
-                    s.channel().close();
-                }
-            });
+            HalfClose.shutdownOutput(f.channel());
             f.channel().eventLoop().schedule(() -> f.channel().close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
         });
     }

@@ -70,7 +70,9 @@ class SlowClientCheckTest {
     @Test
     void theSweepRunsAQuarterOfTheShortestTimeoutBetweenTenMillisecondsAndASecond() {
         assertEquals(1000, ConnectionLimits.DEFAULT.withMinBodyRate(0).sweepMillis());
-        assertEquals(250, ConnectionLimits.DEFAULT.sweepMillis(), "the body rate is judged four times a second");
+        assertEquals(1000, ConnectionLimits.DEFAULT.sweepMillis(), "10 s timeouts are judged once a second");
+        assertEquals(1000, ConnectionLimits.DEFAULT.withHeaderTimeout(Duration.ZERO).withIdleTimeout(Duration.ZERO)
+                .withWriteTimeout(Duration.ZERO).sweepMillis(), "the body rate's 5 s grace still wants sweeps");
         assertEquals(50, LIMITS.sweepMillis());
         assertEquals(10, LIMITS.withHeaderTimeout(Duration.ofMillis(1)).sweepMillis());
     }
