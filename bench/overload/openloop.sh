@@ -1,7 +1,7 @@
 # openloop.sh: sourced by overload.sh. Scenario 2, per route and round, on a fresh server:
 # the route's capacity (the best 2xx/s of closed loops of each of PEAK_CONNECTIONS connections,
 # PEAK_SECONDS each after a 3 s warm-up), then an open loop at FACTOR times that rate for OVERLOAD_SECONDS over
-# OPEN_CONNECTIONS connections (1 s warm-up: the connections open). Goodput is the open loop's
+# OPEN_CONNECTIONS connections (5 s warm-up: the connections open, and the backlog a cold load generator leaves behind it drains). Goodput is the open loop's
 # 2xx/s; its p99 is that of the 2xx responses alone, counted from when each request fell due.
 # Appends one JSON object per route and round to $RUN/overload.jsonl.
 
@@ -37,7 +37,7 @@ overload_measure() { # round route
     return 0
   fi
   say "  $route: closed-loop peak $peak 2xx/s; open loop at $rate req/s for $OVERLOAD_SECONDS s"
-  surge_load "$base-open.json" -c "$OPEN_CONNECTIONS" -R "$rate" -d "${OVERLOAD_SECONDS}s" --warmup 1s --timeout 2s \
+  surge_load "$base-open.json" -c "$OPEN_CONNECTIONS" -R "$rate" -d "${OVERLOAD_SECONDS}s" --warmup 5s --timeout 2s \
     --cpu-of "$SERVER_PID" "$url" || say "  the open loop failed: $(tail -n 3 "$base-open.txt")"
   hwm=$(peak_rss_kib "$SERVER_PID")
   local alive=yes
