@@ -20,9 +20,8 @@ final class LoopDriver {
     private static final long TIMEOUT_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /**
      * The ticker's shortest sleep. Each tick costs a timer (and often a timerfd syscall), so at
-     * high rates a tick sends every request that fell due since the last, up to 100 µs late;
-     * their latency still counts from when each fell due. It also keeps a lane whose requests
-     * are due but whose connection is full or down from making the ticker spin.
+     * high rates a tick offers every lane whose turn came since the last, up to 100 µs late;
+     * their requests' latency still counts from when each fell due.
      */
     private static final long MIN_TICK_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
