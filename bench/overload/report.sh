@@ -20,12 +20,19 @@ summarize() { # parameters.json machine.json -> results JSON on stdout
         summary: (
           ([$sl[] | select(.mode == "alone") | .rps] | median) as $alone |
           ([$sl[] | select(.mode == "with") | .rps] | median) as $with |
+          # Rounds are pairs (alone and with, back to back): the ratio is the median of the
+          # ratios of the rounds themselves, not a ratio of medians from different rounds.
+          ([range(1; 1 + ([$sl[].round] | max)) as $r |
+             ([$sl[] | select(.round == $r and .mode == "alone")][0]) as $a |
+             ([$sl[] | select(.round == $r and .mode == "with")][0]) as $w |
+             {rps: (if $a.rps and $w.rps then ($w.rps / $a.rps | r3) else null end),
+              cpu: (if $a.cpu_us_per_request and $w.cpu_us_per_request
+                    then ($a.cpu_us_per_request / $w.cpu_us_per_request | r3) else null end)}]) as $rounds |
           {alone_rps: $alone, with_rps: $with,
-           ratio: (if $alone and $with then ($with / $alone | r3) else null end),
-           round_ratios: [range(1; 1 + ([$sl[].round] | max)) as $r |
-             ([$sl[] | select(.round == $r and .mode == "alone") | .rps][0]) as $a |
-             ([$sl[] | select(.round == $r and .mode == "with") | .rps][0]) as $w |
-             if $a and $w then ($w / $a | r3) else null end],
+           ratio: ([$rounds[].rps] | median | r3),
+           ratio_of_medians: (if $alone and $with then ($with / $alone | r3) else null end),
+           round_ratios: [$rounds[].rps],
+           round_cpu_ratios: [$rounds[].cpu],
            alone_p99_us: ([$sl[] | select(.mode == "alone") | .p99_us] | median),
            with_p99_us: ([$sl[] | select(.mode == "with") | .p99_us] | median),
            alone_cpu_us_per_request: ([$sl[] | select(.mode == "alone") | .cpu_us_per_request] | median | r3),
@@ -34,8 +41,7 @@ summarize() { # parameters.json machine.json -> results JSON on stdout
            slowloris_open: ([$sl[] | select(.mode == "with") | .slowloris_open_before] | median),
            good_errors: ([$sl[] | .errors // 0] | add),
            target: "with / alone >= 0.90"}
-          | .cpu_ratio = (if .alone_cpu_us_per_request and .with_cpu_us_per_request
-                           then (.alone_cpu_us_per_request / .with_cpu_us_per_request | r3) else null end)
+          | .cpu_ratio = (.round_cpu_ratios | median | r3)
           | .pass = (.ratio != null and .ratio >= 0.9 and .good_errors == 0))}} else {} end)
     + (if ($ov | length) > 0 then {overload: {
         samples: $ov,
@@ -77,7 +83,7 @@ render_md() { # results.json
         ($g | map(select(.mode == "alone"))[0]) as $a | ($g | map(select(.mode == "with"))[0]) as $w |
         "| \($g[0].round) | \($a.rps | f) | \($w.rps | f) | \(if $a.rps and $w.rps then ($w.rps / $a.rps | f) else "-" end) | \($a.p99_us | ms) | \($w.p99_us | ms) | \($a.cpu_us_per_request | f) / \($w.cpu_us_per_request | f) | \($a.load_cpu_pct | f) / \($w.load_cpu_pct | f) | \($w.slowloris_cpu_pct | f) | \($w.slowloris_open_before | f) | \($w.server_open_files | f) | \(if $w.slowloris then ($w.slowloris.closed_by_server + $w.slowloris.resets) else null end | f) / \($w.slowloris.answers_408 // null | f) / \(if $w.slowloris then ($w.slowloris.connect_failures + $w.slowloris.connect_timeouts) else null end | f) |"),
       "| **median** | \(.slowloris.summary.alone_rps | f) | \(.slowloris.summary.with_rps | f) | **\(.slowloris.summary.ratio | f)** | \(.slowloris.summary.alone_p99_us | ms) | \(.slowloris.summary.with_p99_us | ms) | \(.slowloris.summary.alone_cpu_us_per_request | f) / \(.slowloris.summary.with_cpu_us_per_request | f) | | \(.slowloris.summary.slowloris_cpu_pct | f) | \(.slowloris.summary.slowloris_open | f) | | |\n",
-      "Target \(.slowloris.summary.target), no errors on the good connections: **\(.slowloris.summary.pass | verdict)** (good-connection errors: \(.slowloris.summary.good_errors)). The server CPU per good request, alone over with the attack: \(.slowloris.summary.cpu_ratio | f) (the share of its throughput the server could keep were it the only limit; the attack itself runs on the load CPU, beside the good clients).\n"
+      "Target \(.slowloris.summary.target), no errors on the good connections: **\(.slowloris.summary.pass | verdict)** (good-connection errors: \(.slowloris.summary.good_errors)). The server CPU per good request, alone over with the attack (median of the rounds): \(.slowloris.summary.cpu_ratio | f) (the share of its throughput the server could keep were it the only limit; the attack itself runs on the load CPU, beside the good clients).\n"
     else empty end),
     (if .overload then
       "### Open-loop overload: \(.parameters.overload.factor)x the closed-loop peak for \(.parameters.overload.seconds) s over \(.parameters.overload.open_connections) connections (peak: the best of closed loops of \(.parameters.overload.peak_connections | map(tostring) | join(", ")) connections)\n",
