@@ -1,6 +1,7 @@
 # common.sh: sourced by overload.sh. Starts the reference service pinned to the server CPU
-# (peers/servers.sh's stop_server stops it), runs `surge load` and the slowloris client pinned to the load CPUs, takes the CPU lock
-# for one scenario round at a time, and reads figures out of surge load's JSON with jq.
+# (peers/servers.sh's stop_server stops it), runs `surge load` and the slowloris client pinned
+# to the load CPUs, takes the CPU lock for one scenario round at a time, and reads figures out
+# of surge load's JSON with jq.
 # Expects RUN, PORT, SERVER_CPU, LOAD_CPUS, LOAD_THREADS, SERVER_ARGS (array), LOCK, CLK_TCK,
 # SURGE_JDK, SURGE_APP_CP, SURGE_LOAD_CP, SURGE_BENCH_CP.
 
