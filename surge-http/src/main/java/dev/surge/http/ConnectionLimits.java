@@ -79,7 +79,8 @@ public record ConnectionLimits(int maxConnections, int maxPipelined, Duration id
      * How often each loop sweeps its connections: a quarter of the shortest timeout (the body
      * rate's grace counts as one), from 10 ms to 1 s. A sweep looks at every connection of its
      * loop, so its period is what 10,000 idle or slow connections cost: at the defaults, one
-     * look at each a second, and a timeout fires at most a second late.
+     * look at each a second (a tenth of them every 100 ms), and a timeout fires at most a
+     * second late.
      */
     public long sweepMillis() {
         long shortest = 1000;

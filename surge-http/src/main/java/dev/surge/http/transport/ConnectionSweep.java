@@ -9,18 +9,38 @@ import java.util.concurrent.TimeUnit;
 /**
  * An event loop's open connections, swept every {@link ConnectionLimits#sweepMillis()} to
  * judge their timeouts ({@link SlowClientCheck}): one scheduled task per loop rather than a
- * timer per request. While the server drains, the sweep runs every {@link #DRAIN_SWEEP_MILLIS}
- * and closes connections idle for {@link #DRAIN_IDLE_MILLIS}. All of it runs on the loop.
+ * timer per request. A sweep is done in {@link #SLICES} slices spread over its period, so that
+ * a loop holding many connections never stops serving for the whole sweep at once (15,000
+ * connections took 1–6 ms whole, about 0.1 ms a slice). While the server drains, the whole
+ * sweep runs every {@link #DRAIN_SWEEP_MILLIS} and closes connections idle for
+ * {@link #DRAIN_IDLE_MILLIS}. All of it runs on the loop.
  */
 final class ConnectionSweep {
+    /** Slices of a sweep, for periods of {@link #SLICED_FROM_MILLIS} and more. */
+    static final int SLICES = 10;
+    static final long SLICED_FROM_MILLIS = 100;
     static final long DRAIN_SWEEP_MILLIS = 20;
     /** How long a draining server waits on an idle keep-alive connection for a last request. */
     static final long DRAIN_IDLE_MILLIS = 250;
 
+    /** What the sweep judges: a connection, which keeps its own place in the sweep. */
+    interface Swept {
+        /** Judges the connection's timeouts at {@code now}; it may close and leave the sweep. */
+        void sweep(long now, boolean draining, long drainIdleNanos);
+
+        int sweepIndex();
+
+        void sweepIndex(int index);
+    }
+
     private final EventLoop loop;
     private final long periodMillis;
-    private HttpConnection[] connections = new HttpConnection[64];
+    private final int slices;
+    private Swept[] connections = new Swept[64];
     private int count;
+    /** The sweep in progress: connections below this index are still to judge, this many a slice. */
+    private int cursor;
+    private int perSlice;
     private boolean draining;
     private boolean stopped;
     /** Which chain of scheduled sweeps is current: draining starts a faster one. */
@@ -29,29 +49,30 @@ final class ConnectionSweep {
     ConnectionSweep(EventLoop loop, ConnectionLimits limits) {
         this.loop = loop;
         this.periodMillis = limits.sweepMillis();
-        schedule(periodMillis);
+        this.slices = periodMillis >= SLICED_FROM_MILLIS ? SLICES : 1;
+        schedule(periodMillis / slices);
     }
 
     /** On the loop: a connection opened. */
-    void add(HttpConnection connection) {
+    void add(Swept connection) {
         if (count == connections.length) {
             connections = Arrays.copyOf(connections, count * 2);
         }
-        connection.sweepIndex = count;
+        connection.sweepIndex(count);
         connections[count++] = connection;
     }
 
     /** On the loop: a connection closed. */
-    void remove(HttpConnection connection) {
-        int i = connection.sweepIndex;
+    void remove(Swept connection) {
+        int i = connection.sweepIndex();
         if (i < 0) {
             return;
         }
-        HttpConnection last = connections[--count];
+        Swept last = connections[--count];
         connections[i] = last;
-        last.sweepIndex = i;
+        last.sweepIndex(i);
         connections[count] = null;
-        connection.sweepIndex = -1;
+        connection.sweepIndex(-1);
     }
 
     /** From any thread: the server drains; idle connections close, the others after their next response. */
@@ -78,18 +99,40 @@ final class ConnectionSweep {
         if (mine != chain || stopped || loop.isShuttingDown()) {
             return;
         }
-        sweep();
-        schedule(draining ? Math.min(DRAIN_SWEEP_MILLIS, periodMillis) : periodMillis);
+        if (draining) {
+            sweep();
+            schedule(Math.min(DRAIN_SWEEP_MILLIS, periodMillis));
+        } else {
+            sweepSlice();
+            schedule(periodMillis / slices);
+        }
     }
 
+    /** Judges every connection. */
     private void sweep() {
+        cursor = count;
+        perSlice = count;
+        sweepSlice();
+    }
+
+    /**
+     * Judges the next slice of the sweep in progress, or starts one. Backwards: a connection
+     * judged may close and leave, swapping the last one in, which has been judged in this
+     * sweep or opened since it started (and is judged again, or early: never skipped).
+     */
+    void sweepSlice() {
+        if (cursor <= 0) {
+            cursor = count;
+            perSlice = (count + slices - 1) / slices;
+        }
         long now = System.nanoTime();
         long drainIdle = TimeUnit.MILLISECONDS.toNanos(DRAIN_IDLE_MILLIS);
-        // Backwards: a connection judged may close and leave, swapping in one already judged.
-        for (int i = count - 1; i >= 0; i--) {
+        int end = Math.max(0, cursor - perSlice);
+        for (int i = Math.min(cursor, count) - 1; i >= end; i--) {
             if (i < count) {
                 connections[i].sweep(now, draining, drainIdle);
             }
         }
+        cursor = end;
     }
 }

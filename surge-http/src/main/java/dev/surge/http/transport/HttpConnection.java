@@ -16,6 +16,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
 import java.io.IOException;
@@ -38,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * would destroy the response the client has not read yet. The loop's {@link ConnectionSweep}
  * judges the connection's timeouts ({@link SlowClientCheck}) and closes it when its server drains.
  */
-final class HttpConnection extends ChannelInboundHandlerAdapter {
+final class HttpConnection extends ChannelInboundHandlerAdapter implements ConnectionSweep.Swept {
     private static final System.Logger LOG = System.getLogger(HttpConnection.class.getName());
     static final long LINGER_MILLIS = 2000;
     /** Input buffered while parsing waits, beyond which reading pauses. */
@@ -51,7 +52,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private final ConnectionSweep sweep;
     private final SlowClientCheck timeouts;
     /** This connection's place in its sweep, or -1. */
-    int sweepIndex = -1;
+    private int sweepIndex = -1;
     /** Requests parsed, and bytes read, so far: how the sweep tells progress. */
     private long requests;
     private long bytesRead;
@@ -64,6 +65,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private LoopTurn turn;
 
     private ChannelHandlerContext ctx;
+    /** The channel's unsent output, kept so that the sweep need not reach it through the channel. */
+    private ChannelOutboundBuffer outbound;
     private ConnectionOutput output;
     private ResponseWriter response;
     /** Received bytes not yet consumed: the start of an incomplete request, or input waiting for room. */
@@ -93,6 +96,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.outbound = ctx.channel().unsafe().outboundBuffer();
         this.output = new ConnectionOutput(this, ctx);
         this.response = new ResponseWriter(output, output, date, health);
         if (turn == null) {
@@ -304,12 +308,23 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     // ---- timeouts, judged by the loop's sweep ----
 
+    @Override
+    public int sweepIndex() {
+        return sweepIndex;
+    }
+
+    @Override
+    public void sweepIndex(int index) {
+        sweepIndex = index;
+    }
+
     /** On the loop, from the sweep: closes the connection if its client is too slow, or idle while the server drains. */
-    void sweep(long now, boolean draining, long drainIdleNanos) {
+    @Override
+    public void sweep(long now, boolean draining, long drainIdleNanos) {
         if (inactive || closing) {
             return;
         }
-        var pending = ctx.channel().unsafe().outboundBuffer();
+        var pending = outbound;
         if (pending != null && timeouts.writing(now, pending.totalPendingWriteBytes(), pending.current(),
                 pending.currentProgress()) == SlowClientCheck.Verdict.WRITE_TIMEOUT) {
             health.reject(Rejection.WRITE_TIMEOUT);
