@@ -22,13 +22,13 @@ final class OverloadOptions {
     ConcurrencyLimit concurrencyLimit;
 
     @Option(names = "--memory-shed-at", defaultValue = "90%", converter = Share.class, paramLabel = "PERCENT",
-            description = "shed new requests (503) while the heap after GC is over this share of its maximum;"
-                    + " off for never (default: ${DEFAULT-VALUE})")
+            description = "shed new requests (503) and close new connections while the heap after GC is over this"
+                    + " share of its maximum; off for never (default: ${DEFAULT-VALUE})")
     double heapShedAt;
 
     @Option(names = "--direct-shed-at", defaultValue = "90%", converter = Share.class, paramLabel = "PERCENT",
-            description = "shed new requests (503) while direct buffer memory is over this share of its maximum;"
-                    + " off for never (default: ${DEFAULT-VALUE})")
+            description = "shed new requests (503) and close new connections while direct buffer memory is over"
+                    + " this share of its maximum; off for never (default: ${DEFAULT-VALUE})")
     double directShedAt;
 
     /** Sets the flags' deadlines and limits on {@code app}. */

@@ -7,6 +7,8 @@ package dev.surge.http;
 public enum Rejection {
     /** A new connection closed at accept: the open-connection limit was reached. */
     CONNECTION_LIMIT("connection_limit"),
+    /** A new connection closed at accept: memory was short (the memory guard was shedding). */
+    CONNECTION_MEMORY("connection_memory"),
     /** A request's head did not arrive within the header timeout (408). */
     HEADER_TIMEOUT("header_timeout"),
     /** A request body arrived slower than the minimum data rate (408). */

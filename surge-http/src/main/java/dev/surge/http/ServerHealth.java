@@ -15,6 +15,8 @@ public final class ServerHealth {
     private volatile boolean draining;
     /** Why the server is shedding new work right now (e.g. "memory"), or null. */
     private volatile String shedding;
+    /** Whether new connections are closed at accept while it sheds. */
+    private volatile boolean refusingConnections;
 
     public ServerHealth() {
         for (int i = 0; i < rejected.length; i++) {
@@ -65,8 +67,18 @@ public final class ServerHealth {
         draining = on;
     }
 
-    /** Starts ({@code reason} not null) or stops shedding. */
-    public void shedding(String reason) {
+    /**
+     * Starts ({@code reason} not null) or stops shedding; {@code connections}: whether new
+     * connections are closed at accept meanwhile (a connection holds memory of its own
+     * before it asks anything, so a flood of them could exhaust what is short).
+     */
+    public void shedding(String reason, boolean connections) {
+        refusingConnections = reason != null && connections;
         shedding = reason;
+    }
+
+    /** Whether new connections are closed at accept: the server sheds for want of memory. */
+    public boolean refusingConnections() {
+        return refusingConnections;
     }
 }

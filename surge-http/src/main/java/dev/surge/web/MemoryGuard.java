@@ -3,7 +3,8 @@ package dev.surge.web;
 /**
  * Sheds new work before memory runs out, as Envoy's overload manager does: while the heap in
  * use after garbage collection, or direct (off-heap) buffer memory, is over its watermark,
- * every new request is answered 503 with {@code Retry-After} and the server reports itself
+ * every new request is answered 503 with {@code Retry-After}, every new connection is closed
+ * at accept (a flood of idle ones would fill the heap too), and the server reports itself
  * not ready ({@code ServerHealth.state()} "shedding"); requests already running go on. It
  * recovers once both are a little under their watermarks (5 points, or half the watermark if
  * that is less), so that it does not flap around one. The readings are taken ten times a

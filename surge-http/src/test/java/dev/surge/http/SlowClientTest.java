@@ -150,13 +150,13 @@ class SlowClientTest {
             assertEquals("hello", a.send(GET).read().body());
             assertEquals("hello", b.send(GET).read().body());
             try (WireClient c = new WireClient(server.port())) {
-                String got;
                 try {
-                    got = c.send(GET).readUntilClosed();
-                } catch (IOException reset) {
-                    got = "";
+                    c.send(GET);
+                } catch (IOException closedAlready) {
+                    // The close came before the request went out: as good as reading it.
                 }
-                assertEquals("", got, "a third connection must be closed without an answer");
+                // Throws if the server keeps the connection open (the read times out).
+                assertEquals("", c.readUntilClosed(), "a third connection must be closed without an answer");
             }
             assertEquals(1, server.health().rejected(Rejection.CONNECTION_LIMIT));
             assertEquals("hello", a.send(GET).read().body());

@@ -2,10 +2,12 @@ package dev.surge.web;
 
 import dev.surge.http.Rejection;
 import dev.surge.http.ServerHealth;
+import dev.surge.http.WireClient;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -17,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The memory guard: over a watermark the server sheds every new request with 503 and
- * Retry-After and reports itself not ready; under it again (with a margin) it serves and is
- * ready. The end-to-end test reads memory through a seam the test sets; the JVM's own
+ * Retry-After, closes new connections at accept, and reports itself not ready; under it again
+ * (with a margin) it serves and is ready. The end-to-end test reads memory through a seam the test sets; the JVM's own
  * reading is tested apart, with real direct buffers.
  */
 class MemoryGuardTest {
@@ -73,6 +75,46 @@ class MemoryGuardTest {
             reading.direct = 0.1;
             awaitTrue(health::ready, "and recovers");
             assertEquals(200, served.get("/vt").statusCode());
+        }
+    }
+
+    @Test
+    void whileShortOfMemoryNewConnectionsAreClosedAtAcceptAndOpenOnesAreAnswered() throws Exception {
+        String get = "GET /inline HTTP/1.1\r\nHost: h\r\n\r\n";
+        SetReading reading = new SetReading();
+        App app = App.create().memoryGuard(new MemoryGuard(0.5, 0.5, reading))
+                .get("/inline", Route.inline(ctx -> ctx.text("inline")));
+        try (Served served = Served.start(app); WireClient open = served.wire()) {
+            ServerHealth health = served.server.health();
+            assertEquals(200, open.send(get).read().status());
+            assertFalse(health.refusingConnections());
+
+            reading.heap = 0.6;
+            awaitTrue(() -> !health.ready(), "the server sheds");
+            assertTrue(health.refusingConnections());
+            try (WireClient late = served.wire()) {
+                try {
+                    late.send(get);
+                } catch (IOException closedAlready) {
+                    // The close came before the request went out: as good as reading it.
+                }
+                // Throws if the server keeps the connection open (the read times out).
+                assertEquals("", late.readUntilClosed(),
+                        "a new connection is closed without an answer: it would only hold more memory");
+            }
+            assertEquals(1, health.rejected(Rejection.CONNECTION_MEMORY));
+            WireClient.Response shed = open.send(get).read();
+            assertEquals(503, shed.status(), "a connection opened before is answered, with 503");
+            assertEquals("1", shed.header("Retry-After"));
+
+            reading.heap = 0.2;
+            awaitTrue(health::ready, "the server recovers");
+            assertFalse(health.refusingConnections());
+            try (WireClient after = served.wire()) {
+                assertEquals("inline", after.send(get).read().body(), "new connections are served again");
+            }
+            assertEquals(200, open.send(get).read().status());
+            assertEquals(0, health.rejected(Rejection.CONNECTION_LIMIT));
         }
     }
 

@@ -43,12 +43,12 @@ class HealthTest {
 
     @Test
     void notReadyWhileSheddingAndSaysWhy() {
-        observed.server.health().shedding("memory");
+        observed.server.health().shedding("memory", true);
         TestResponse r = observed.adminClient.get("/health/ready");
         assertEquals(503, r.status());
         assertEquals("{\"ready\":false,\"state\":\"shedding\",\"reason\":\"memory\"}", r.text());
         assertEquals(0, observed.scrape().value("surge_ready"));
-        observed.server.health().shedding(null);
+        observed.server.health().shedding(null, false);
         assertEquals(200, observed.adminClient.get("/health/ready").status());
     }
 }

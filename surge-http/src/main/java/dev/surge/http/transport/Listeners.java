@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * accepts, so the kernel spreads connections and no loop hands work to another.
  * <p>
  * A connection accepted beyond {@link dev.surge.http.ConnectionLimits#maxConnections()} is
- * closed at once. {@link #drain} stops a server gracefully; {@link #close} at once.
+ * closed at once, and so is every new one while the server sheds for want of memory
+ * ({@link ServerHealth#refusingConnections()}). {@link #drain} stops a server gracefully;
+ * {@link #close} at once.
  */
 public final class Listeners implements AutoCloseable {
     private final IoTransport transport;
@@ -125,9 +127,12 @@ public final class Listeners implements AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        if (open.incrementAndGet() > options.connections().maxConnections()) {
+                        Rejection refused = open.incrementAndGet() > options.connections().maxConnections()
+                                ? Rejection.CONNECTION_LIMIT
+                                : health.refusingConnections() ? Rejection.CONNECTION_MEMORY : null;
+                        if (refused != null) {
                             open.decrementAndGet();
-                            health.reject(Rejection.CONNECTION_LIMIT);
+                            health.reject(refused);
                             ch.close();
                             return;
                         }
