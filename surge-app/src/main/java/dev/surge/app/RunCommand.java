@@ -114,10 +114,12 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * Serves until SIGTERM or SIGINT, then stops gracefully within the grace period and
-     * returns 0. Other ways the JVM may end (System.exit, SIGHUP) close the server at once.
+     * returns 0. Other ways the JVM may end (System.exit, SIGHUP) close the server at once; a
+     * thread killed by the JVM's own failure ends the process with status 3 ({@link FatalErrors}).
      */
     @Override
     public Integer call() throws InterruptedException {
+        Thread.setDefaultUncaughtExceptionHandler(FatalErrors.forThisProcess());
         ObserveFlags.ObservedServer server = observe.start(app(), options());
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(server::close, "surge-shutdown");
