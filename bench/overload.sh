@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # overload.sh: `./surge bench overload`. The reference service under attack and overload, alone
-# on one pinned CPU with the load on another, in three scenarios (see bench/overload/):
+# on one pinned CPU with the load on another, in four scenarios (see bench/overload/):
 #   slowloris  good clients' throughput alone and beside thousands of connections whose heads
 #              never end, in alternating rounds: the ratio;
 #   overload   an open loop at twice the route's closed-loop peak: goodput, the p99 of what was
 #              served, what was refused and how, OutOfMemoryError;
-#   sigterm    SIGTERM during a closed-loop load: requests lost, the exit status and time.
+#   sigterm    SIGTERM during a closed-loop load: requests lost, the exit status and time;
+#   memory     more connections than a small heap holds: the memory guard keeps it alive.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RESULTS="$HERE/results"
@@ -17,6 +18,8 @@ source "$HERE/overload/slowloris.sh"
 source "$HERE/overload/openloop.sh"
 # shellcheck source=overload/sigterm.sh
 source "$HERE/overload/sigterm.sh"
+# shellcheck source=overload/memory.sh
+source "$HERE/overload/memory.sh"
 # shellcheck source=overload/report.sh
 source "$HERE/overload/report.sh"
 
@@ -40,13 +43,17 @@ overloads it from another CPU, scenario by scenario:
   sigterm    a 30 s closed loop (64 connections, /delay/5), SIGTERM to the server at 10 s;
              target: no request lost on a connection the server had been serving (refused new
              connections do not count), exit status 0 within the grace period.
+  memory     a fresh server with a 48 MiB heap, 15,000 slowloris connections (more than it
+             holds) beside 16 good keep-alive connections for 30 s; target: the server lives, no
+             OutOfMemoryError, the good connections get only 200 and 503 (the memory guard
+             sheds) and no error, and a new connection is served 200 within 30 s of the end.
 
 Each scenario reports requests/s, p50/p99 and the server's CPU µs per request (/proc/PID/stat).
 Results: a table on stdout, and bench/results/overload-<UTC time>.{json,md} (and
-overload-latest.* after a full run of all three scenarios without --quick).
+overload-latest.* after a full run of all four scenarios without --quick).
 
 Flags:
-  --scenarios LIST           from slowloris, overload, sigterm (default: all three)
+  --scenarios LIST           from slowloris, overload, sigterm, memory (default: all four)
   --rounds N                 rounds of each scenario (default 3, --quick 1)
   --server-args "ARGS"       flags for `surge run`, e.g. "--header-timeout 10s --max-connections 12000"
   --quick                    one short round of each scenario (a smoke test)
@@ -78,6 +85,10 @@ Flags:
   --sigterm-seconds N        the load's length (default 30, --quick 15)
   --sigterm-at N             seconds into the load when SIGTERM is sent (default 10, --quick 5)
   --grace N                  seconds the server has to exit before it is killed (default 30)
+ memory (with --slowloris-rate and --slowloris-interval):
+  --memory-heap SIZE         the server's -Xmx (default 48m)
+  --memory-connections N     attacking connections (default 15000)
+  --memory-seconds N         the attack's length (default 30, --quick 15)
   -h, --help                 this text
 
 JAVA_OPTS goes to the server's JVM, LOAD_JAVA_OPTS to surge load's. Needs taskset, curl, jq.
@@ -93,7 +104,7 @@ decimal() { # flag value
   echo "$2"
 }
 
-ALL_SCENARIOS=(slowloris overload sigterm)
+ALL_SCENARIOS=(slowloris overload sigterm memory)
 SCENARIOS=("${ALL_SCENARIOS[@]}")
 SERVER_ARGS=() SERVER_ARGS_TEXT='' LOCK='' QUICK=0
 PORT=18200 SERVER_CPU=0 LOAD_CPUS=1 LOAD_THREADS=1
@@ -101,6 +112,7 @@ ROUNDS='' DURATION='' OVERLOAD_SECONDS='' TERM_SECONDS='' TERM_AT=''
 GOOD_CONNECTIONS=64 SL_CONNECTIONS=10000 SL_RATE=2000 SL_INTERVAL=5 SL_WARMUP=''
 ROUTES=(/delay/5 /json) FACTOR=2 PEAK_CONNECTIONS=(256 1000) PEAK_SECONDS=5 OPEN_CONNECTIONS=1000
 TERM_PATH=/delay/5 TERM_CONNECTIONS=64 GRACE=30
+MEMORY_HEAP=48m MEMORY_CONNECTIONS=15000 MEMORY_SECONDS=''
 while [[ $# -gt 0 ]]; do
   flag=$1
   case "$flag" in
@@ -148,14 +160,18 @@ while [[ $# -gt 0 ]]; do
     --sigterm-seconds) TERM_SECONDS=$(bounded "$flag" "$2" 2 600) ;;
     --sigterm-at) TERM_AT=$(bounded "$flag" "$2" 1 600) ;;
     --grace) GRACE=$(bounded "$flag" "$2" 1 600) ;;
+    --memory-heap) [[ $2 =~ ^[0-9]+[mMgG]$ ]] || die_usage "--memory-heap wants a heap size as -Xmx takes it (48m, 1g), not '$2'"
+                  MEMORY_HEAP=$2 ;;
+    --memory-connections) MEMORY_CONNECTIONS=$(bounded "$flag" "$2" 1 100000) ;;
+    --memory-seconds) MEMORY_SECONDS=$(bounded "$flag" "$2" 5 600) ;;
     *) die_usage "unknown flag '$flag'" ;;
   esac
   shift 2
 done
 if ((QUICK)); then
-  ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-5} SL_WARMUP=${SL_WARMUP:-0} OVERLOAD_SECONDS=${OVERLOAD_SECONDS:-8} TERM_SECONDS=${TERM_SECONDS:-15} TERM_AT=${TERM_AT:-5}
+  ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-5} SL_WARMUP=${SL_WARMUP:-0} OVERLOAD_SECONDS=${OVERLOAD_SECONDS:-8} TERM_SECONDS=${TERM_SECONDS:-15} TERM_AT=${TERM_AT:-5} MEMORY_SECONDS=${MEMORY_SECONDS:-15}
 else
-  ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-10} SL_WARMUP=${SL_WARMUP:-20} OVERLOAD_SECONDS=${OVERLOAD_SECONDS:-20} TERM_SECONDS=${TERM_SECONDS:-30} TERM_AT=${TERM_AT:-10}
+  ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-10} SL_WARMUP=${SL_WARMUP:-20} OVERLOAD_SECONDS=${OVERLOAD_SECONDS:-20} TERM_SECONDS=${TERM_SECONDS:-30} TERM_AT=${TERM_AT:-10} MEMORY_SECONDS=${MEMORY_SECONDS:-30}
 fi
 ((TERM_AT < TERM_SECONDS)) || die_usage "--sigterm-at ($TERM_AT) must come before the end of the load (--sigterm-seconds $TERM_SECONDS)"
 if [[ -z ${SURGE_JDK:-} || -z ${SURGE_APP_CP:-} || -z ${SURGE_LOAD_CP:-} || -z ${SURGE_BENCH_CP:-} ]]; then
@@ -170,6 +186,10 @@ done
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 if (($(ulimit -n) < SL_CONNECTIONS + 500)) && [[ " ${SCENARIOS[*]} " == *" slowloris "* ]]; then
   echo "overload: $SL_CONNECTIONS slowloris connections need an open-file limit above $((SL_CONNECTIONS + 500)); it is $(ulimit -n) (raise the hard limit, or ask for fewer)." >&2
+  exit 1
+fi
+if (($(ulimit -n) < MEMORY_CONNECTIONS + 500)) && [[ " ${SCENARIOS[*]} " == *" memory "* ]]; then
+  echo "overload: $MEMORY_CONNECTIONS connections of the memory scenario need an open-file limit above $((MEMORY_CONNECTIONS + 500)); it is $(ulimit -n) (raise the hard limit, or ask for fewer with --memory-connections)." >&2
   exit 1
 fi
 LOAD_CPU_COUNT=$(taskset -c "$LOAD_CPUS" nproc)
@@ -191,14 +211,16 @@ jq -n --arg ts "$STAMP" --argjson rounds "$ROUNDS" --arg args "$SERVER_ARGS_TEXT
   --argjson good "$GOOD_CONNECTIONS" --argjson slc "$SL_CONNECTIONS" --argjson slr "$SL_RATE" --arg sli "$SL_INTERVAL" --argjson slw "$SL_WARMUP" \
   --arg routes "${ROUTES[*]}" --arg factor "$FACTOR" --arg pc "${PEAK_CONNECTIONS[*]}" --argjson ps "$PEAK_SECONDS" \
   --argjson oc "$OPEN_CONNECTIONS" --argjson os "$OVERLOAD_SECONDS" --arg tp "$TERM_PATH" --argjson tc "$TERM_CONNECTIONS" \
-  --argjson tsec "$TERM_SECONDS" --argjson tat "$TERM_AT" --argjson grace "$GRACE" --arg jopts "${JAVA_OPTS:-}" --argjson quick "$QUICK" '
+  --argjson tsec "$TERM_SECONDS" --argjson tat "$TERM_AT" --argjson grace "$GRACE" --arg jopts "${JAVA_OPTS:-}" --argjson quick "$QUICK" \
+  --arg fheap "$MEMORY_HEAP" --argjson fconn "$MEMORY_CONNECTIONS" --argjson fsec "$MEMORY_SECONDS" '
   {timestamp: $ts, scenarios: ($scen | split(" ")), rounds: $rounds, quick: ($quick == 1), server_args: $args,
    java_opts: $jopts, server_cpu: $scpu, load_cpus: $lcpus, load_threads: $lthreads, duration_s: $dur,
    good_connections: $good,
    slowloris: {connections: $slc, rate: $slr, interval_s: ($sli | tonumber), warmup_s: $slw},
    overload: {routes: ($routes | split(" ")), factor: ($factor | tonumber), peak_connections: ($pc | split(" ") | map(tonumber)), peak_seconds: $ps,
               open_connections: $oc, seconds: $os},
-   sigterm: {path: $tp, connections: $tc, seconds: $tsec, at_s: $tat, grace_s: $grace}}' >"$RUN/parameters.json"
+   sigterm: {path: $tp, connections: $tc, seconds: $tsec, at_s: $tat, grace_s: $grace},
+   memory: {heap: $fheap, connections: $fconn, seconds: $fsec, rate: $slr, interval_s: ($sli | tonumber)}}' >"$RUN/parameters.json"
 jq -n --arg commit "$(git -C "$HERE/.." rev-parse --short HEAD 2>/dev/null || echo unknown)" \
   --arg dirty "$(git -C "$HERE/.." status --porcelain --untracked-files=no 2>/dev/null | head -c1)" \
   --arg cpu "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)" --arg kernel "$(uname -r)" \

@@ -10,6 +10,7 @@ summarize() { # parameters.json machine.json -> results JSON on stdout
     --slurpfile sl "$( [[ -f $RUN/slowloris.jsonl ]] && echo "$RUN/slowloris.jsonl" || echo "$empty")" \
     --slurpfile ov "$( [[ -f $RUN/overload.jsonl ]] && echo "$RUN/overload.jsonl" || echo "$empty")" \
     --slurpfile st "$( [[ -f $RUN/sigterm.jsonl ]] && echo "$RUN/sigterm.jsonl" || echo "$empty")" \
+    --slurpfile mem "$( [[ -f $RUN/memory.jsonl ]] && echo "$RUN/memory.jsonl" || echo "$empty")" \
     --slurpfile srv "$( [[ -f $RUN/slowloris-server.json ]] && echo "$RUN/slowloris-server.json" || echo "$empty")" '
     def median: map(select(. != null)) | sort | if length == 0 then null
       elif length % 2 == 1 then .[(length - 1) / 2] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
@@ -64,7 +65,13 @@ summarize() { # parameters.json machine.json -> results JSON on stdout
                   failed_on_new_connections: ([$st[].failed_on_new_connections // null] | add),
                   exit_codes: [$st[].exit_code], exit_after_s: [$st[].exit_after_s],
                   target: "no request lost on a served connection, exit status 0 within the grace period",
-                  pass: ([$st[].pass // false] | all)}}} else {} end)'
+                  pass: ([$st[].pass // false] | all)}}} else {} end)
+    + (if ($mem | length) > 0 then {memory: {
+        samples: $mem,
+        summary: {rounds: ($mem | length), alive: [$mem[].alive // false], out_of_memory_lines: ([$mem[].out_of_memory_lines // 0] | add),
+                  recovered_after_s: [$mem[].recovered_after_s], good_errors: ([$mem[].good.errors // null] | add),
+                  target: "alive, no OutOfMemoryError, good connections answered 200 or 503 with no error, a new connection served within 30 s of the end",
+                  pass: ([$mem[].pass // false] | all)}}} else {} end)'
 }
 
 # The Markdown table of a results file.
@@ -103,5 +110,13 @@ render_md() { # results.json
       (.sigterm.samples[] | if .failed | type == "string" then "| \(.round) | failed: \(.failed) | | | | | | | |" else
         "| \(.round) | \(.responses) | \(.statuses) | \(.lost) (\(.errors.read)/\(.errors.timeout)/\(.errors.reset)) | \(.failed_on_new_connections) | \(.refused_connects) | \(.exit_code) | \(.exit_after_s)\(if .killed_after_grace then " (killed)" else "" end) | \(.pass | verdict) |" end),
       "\nTarget \(.sigterm.summary.target): **\(.sigterm.summary.pass | verdict)**.\n"
+    else empty end),
+    (if .memory then
+      "### Memory: a connection flood, \(.parameters.memory.connections) slowloris connections (at most \(.parameters.memory.rate) new a second, a header byte every \(.parameters.memory.interval_s) s) against a \(.parameters.memory.heap) heap, beside 16 good keep-alive connections on /plaintext, \(.parameters.memory.seconds) s\n",
+      "| round | alive | OutOfMemoryError lines | shedding episodes | good statuses | good errors (connect) | attack: peak open / opened / 408s / reset | recovered after s | verdict |",
+      "|--:|---|--:|--:|---|--:|---|--:|---|",
+      (.memory.samples[] | if .failed | type == "string" then "| \(.round) | failed: \(.failed) | | | | | | | |" else
+        "| \(.round) | \(if .alive then "yes" else "no (exit \(.exit_code))" end) | \(.out_of_memory_lines) | \(.shedding_episodes) | \(.good.statuses // "-") | \(.good.errors // "-") (\(.good.connect_errors // "-")) | \(.attack.peak_open // "-") / \(.attack.opened // "-") / \(.attack.answers_408 // "-") / \(.attack.resets // "-") | \(.recovered_after_s // "-") | \(.pass | verdict) |" end),
+      "\nTarget \(.memory.summary.target): **\(.memory.summary.pass | verdict)**.\n"
     else empty end)' "$1"
 }

@@ -64,6 +64,11 @@ public final class App extends Routes<App> {
         return this;
     }
 
+    /** The memory guard this app's servers will run with. */
+    public MemoryGuard memoryGuard() {
+        return memoryGuard;
+    }
+
     Admission admission() {
         return new Admission(requestTimeoutNanos, concurrencyLimit, memoryGuard);
     }

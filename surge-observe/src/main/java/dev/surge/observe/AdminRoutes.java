@@ -5,6 +5,7 @@ import dev.surge.http.Server;
 import dev.surge.http.ServerHealth;
 import dev.surge.web.App;
 import dev.surge.web.Context;
+import dev.surge.web.MemoryGuard;
 import dev.surge.web.Route;
 
 import java.io.IOException;
@@ -36,7 +37,10 @@ final class AdminRoutes {
 
     static App app(Server server, Metrics metrics, Optional<Path> asprof, Path tempDir) {
         ProfileEndpoint profile = new ProfileEndpoint(asprof, tempDir);
-        return App.create()
+        // No memory guard: metrics and health must answer while the server sheds for memory
+        // (a liveness probe answered 503, or a connection closed at accept, would have the
+        // process restarted for doing its job), and the admin port sees few requests.
+        return App.create().memoryGuard(MemoryGuard.off())
                 .get("/", Route.inline(ctx -> ctx.text(INDEX)))
                 .get("/metrics", ctx -> {
                     Metrics.Scrape scrape = metrics.scrape(ctx.header("Accept").orElse(null));

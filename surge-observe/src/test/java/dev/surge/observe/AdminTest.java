@@ -35,6 +35,16 @@ class AdminTest {
     }
 
     @Test
+    void theAdminListenerDoesNotShedForMemory() throws Exception {
+        try (Metrics metrics = Metrics.create();
+             Server server = App.create().start(ServerOptions.defaults().withPort(0).withEventLoops(1))) {
+            App admin = AdminRoutes.app(server, metrics, java.util.Optional.empty(), java.nio.file.Path.of("."));
+            assertTrue(admin.memoryGuard().isOff(), "health and metrics must answer while the server sheds");
+            assertTrue(!App.create().memoryGuard().isOff(), "where an app's guard is on by default");
+        }
+    }
+
+    @Test
     void theStatsLineComesEveryInterval() throws Exception {
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         try (Observed observed = new Observed(App.create().get("/", Route.inline(ctx -> ctx.text("ok"))))) {
