@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The memory guard: over a watermark the server sheds every new request with 503 and
  * Retry-After, closes new connections at accept, and reports itself not ready; under it again
- * (with a margin) it serves and is ready. The end-to-end test reads memory through a seam the test sets; the JVM's own
- * reading is tested apart, with real direct buffers.
+ * (with a margin) it serves and is ready. The end-to-end tests read memory through a seam the
+ * test sets; the JVM's own reading is tested apart, with real direct buffers.
  */
 class MemoryGuardTest {
 
