@@ -119,8 +119,9 @@ final class RunCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws InterruptedException {
-        Thread.setDefaultUncaughtExceptionHandler(FatalErrors.forThisProcess());
         ObserveFlags.ObservedServer server = observe.start(app(), options());
+        // Once serving: a run that fails to start (a test's, say) leaves the JVM's handler alone.
+        Thread.setDefaultUncaughtExceptionHandler(FatalErrors.forThisProcess());
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(server::close, "surge-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
