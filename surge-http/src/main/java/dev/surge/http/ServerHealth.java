@@ -15,8 +15,8 @@ public final class ServerHealth {
     private volatile boolean draining;
     /** Why the server is shedding new work right now (e.g. "memory"), or null. */
     private volatile String shedding;
-    /** Whether new connections are closed at accept while it sheds. */
-    private volatile boolean refusingConnections;
+    /** Whether it sheds for want of memory. */
+    private volatile boolean shortOfMemory;
 
     public ServerHealth() {
         for (int i = 0; i < rejected.length; i++) {
@@ -68,17 +68,20 @@ public final class ServerHealth {
     }
 
     /**
-     * Starts ({@code reason} not null) or stops shedding; {@code connections}: whether new
-     * connections are closed at accept meanwhile (a connection holds memory of its own
-     * before it asks anything, so a flood of them could exhaust what is short).
+     * Starts ({@code reason} not null) or stops shedding; {@code memory}: whether for want of
+     * memory, when connections are dealt with too ({@link #shortOfMemory()}).
      */
-    public void shedding(String reason, boolean connections) {
-        refusingConnections = reason != null && connections;
+    public void shedding(String reason, boolean memory) {
+        shortOfMemory = reason != null && memory;
         shedding = reason;
     }
 
-    /** Whether new connections are closed at accept: the server sheds for want of memory. */
-    public boolean refusingConnections() {
-        return refusingConnections;
+    /**
+     * Whether the server sheds for want of memory. A connection holds memory of its own before
+     * it asks anything, so meanwhile new ones are closed at accept, and idle ones and request
+     * heads get a tenth of their timeouts: a flood of them would otherwise exhaust what is short.
+     */
+    public boolean shortOfMemory() {
+        return shortOfMemory;
     }
 }

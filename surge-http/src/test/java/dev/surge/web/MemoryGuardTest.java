@@ -87,11 +87,11 @@ class MemoryGuardTest {
         try (Served served = Served.start(app); WireClient open = served.wire()) {
             ServerHealth health = served.server.health();
             assertEquals(200, open.send(get).read().status());
-            assertFalse(health.refusingConnections());
+            assertFalse(health.shortOfMemory());
 
             reading.heap = 0.6;
             awaitTrue(() -> !health.ready(), "the server sheds");
-            assertTrue(health.refusingConnections());
+            assertTrue(health.shortOfMemory());
             try (WireClient late = served.wire()) {
                 try {
                     late.send(get);
@@ -109,12 +109,30 @@ class MemoryGuardTest {
 
             reading.heap = 0.2;
             awaitTrue(health::ready, "the server recovers");
-            assertFalse(health.refusingConnections());
+            assertFalse(health.shortOfMemory());
             try (WireClient after = served.wire()) {
                 assertEquals("inline", after.send(get).read().body(), "new connections are served again");
             }
             assertEquals(200, open.send(get).read().status());
             assertEquals(0, health.rejected(Rejection.CONNECTION_LIMIT));
+        }
+    }
+
+    @Test
+    void whileShortOfMemoryAStalledHeadIsAnswered408InATenthOfTheHeaderTimeout() throws Exception {
+        SetReading reading = new SetReading();
+        App app = App.create().memoryGuard(new MemoryGuard(0.5, 0.5, reading))
+                .get("/inline", Route.inline(ctx -> ctx.text("inline")));
+        try (Served served = Served.start(app); WireClient slow = served.wire()) {
+            // The defaults: a 10 s header timeout, judged once a second.
+            slow.send("GET /inline HTTP/1.1\r\nHost: h\r\nX-Slow: ");
+            reading.heap = 0.6;
+            awaitTrue(() -> served.server.health().shortOfMemory(), "the server is short of memory");
+            // The client gives up reading after 5 s (and this throws): the 10 s timeout would
+            // come too late, the 1 s one it is cut to comes within about 2 s.
+            String answer = slow.readUntilClosed();
+            assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+            assertEquals(1, served.server.health().rejected(Rejection.HEADER_TIMEOUT));
         }
     }
 

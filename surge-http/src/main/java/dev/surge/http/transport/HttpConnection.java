@@ -331,7 +331,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
             ctx.close();
             return;
         }
-        switch (timeouts.reading(now, phase(), requests, bytesRead, draining, drainIdleNanos)) {
+        switch (timeouts.reading(now, phase(), requests, bytesRead, draining, drainIdleNanos,
+                health.shortOfMemory())) {
             case IDLE -> closeAfterResponses();
             case HEADER_TIMEOUT -> {
                 if (bytesRead == 0) {

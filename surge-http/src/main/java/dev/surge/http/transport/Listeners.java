@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * A connection accepted beyond {@link dev.surge.http.ConnectionLimits#maxConnections()} is
  * closed at once, and so is every new one while the server sheds for want of memory
- * ({@link ServerHealth#refusingConnections()}). {@link #drain} stops a server gracefully;
+ * ({@link ServerHealth#shortOfMemory()}). {@link #drain} stops a server gracefully;
  * {@link #close} at once.
  */
 public final class Listeners implements AutoCloseable {
@@ -129,7 +129,7 @@ public final class Listeners implements AutoCloseable {
                     protected void initChannel(Channel ch) {
                         Rejection refused = open.incrementAndGet() > options.connections().maxConnections()
                                 ? Rejection.CONNECTION_LIMIT
-                                : health.refusingConnections() ? Rejection.CONNECTION_MEMORY : null;
+                                : health.shortOfMemory() ? Rejection.CONNECTION_MEMORY : null;
                         if (refused != null) {
                             open.decrementAndGet();
                             health.reject(refused);

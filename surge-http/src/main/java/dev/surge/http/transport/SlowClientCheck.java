@@ -14,11 +14,15 @@ import dev.surge.http.ConnectionLimits;
  *   BUSY  waiting for the server (handlers, files, room) --(no read timeout: deadlines cover it)
  *   and in any phase, output pending that the client takes none of --write timeout--> close
  * </pre>
+ * While the server is short of memory, the idle and header timeouts are cut to a tenth.
  */
 final class SlowClientCheck {
     enum Phase { IDLE, HEAD, BODY, BUSY }
 
     enum Verdict { NONE, IDLE, HEADER_TIMEOUT, BODY_TOO_SLOW, WRITE_TIMEOUT }
+
+    /** By how much a server short of memory cuts the idle and header timeouts. */
+    static final int HURRY = 10;
 
     private final long idleNanos;
     private final long headerNanos;
@@ -50,9 +54,13 @@ final class SlowClientCheck {
      * Judges the connection at {@code now}: in {@code phase}, having completed
      * {@code requests} requests and read {@code bytesRead} bytes in all. A draining server
      * closes a connection idle for {@code drainIdleNanos} (the close races a request the
-     * client may be sending, so it waits for one a little).
+     * client may be sending, so it waits for one a little). A server short of memory
+     * ({@code hurried}) gives idle connections and request heads a {@link #HURRY}th of their
+     * timeouts, as Envoy's overload manager reduces its timeouts: the connections that hold
+     * memory and do nothing with it are let go first.
      */
-    Verdict reading(long now, Phase phase, long requests, long bytesRead, boolean draining, long drainIdleNanos) {
+    Verdict reading(long now, Phase phase, long requests, long bytesRead, boolean draining, long drainIdleNanos,
+                    boolean hurried) {
         if (phase != this.phase || requests != requestsAtMark) {
             this.phase = phase;
             this.requestsAtMark = requests;
@@ -62,9 +70,10 @@ final class SlowClientCheck {
         }
         long elapsed = now - since;
         return switch (phase) {
-            case IDLE -> (idleNanos > 0 && elapsed >= idleNanos) || (draining && elapsed >= drainIdleNanos)
-                    ? Verdict.IDLE : Verdict.NONE;
-            case HEAD -> headerNanos > 0 && elapsed >= headerNanos ? Verdict.HEADER_TIMEOUT : Verdict.NONE;
+            case IDLE -> (idleNanos > 0 && elapsed >= (hurried ? idleNanos / HURRY : idleNanos))
+                    || (draining && elapsed >= drainIdleNanos) ? Verdict.IDLE : Verdict.NONE;
+            case HEAD -> headerNanos > 0 && elapsed >= (hurried ? headerNanos / HURRY : headerNanos)
+                    ? Verdict.HEADER_TIMEOUT : Verdict.NONE;
             case BODY -> minBodyRate > 0 && elapsed >= graceNanos
                     && (bytesRead - bytesAtMark) * 1_000_000_000.0 < (double) minBodyRate * elapsed
                     ? Verdict.BODY_TOO_SLOW : Verdict.NONE;
