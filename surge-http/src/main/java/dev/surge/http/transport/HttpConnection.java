@@ -324,9 +324,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
         if (inactive || closing) {
             return;
         }
-        var pending = outbound;
-        if (pending != null && timeouts.writing(now, pending.totalPendingWriteBytes(), pending.current(),
-                pending.currentProgress()) == SlowClientCheck.Verdict.WRITE_TIMEOUT) {
+        if (outbound != null && timeouts.writing(now, outbound.totalPendingWriteBytes(), outbound.current(),
+                outbound.currentProgress()) == SlowClientCheck.Verdict.WRITE_TIMEOUT) {
             health.reject(Rejection.WRITE_TIMEOUT);
             ctx.close();
             return;
