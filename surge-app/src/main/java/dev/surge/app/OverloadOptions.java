@@ -31,10 +31,16 @@ final class OverloadOptions {
                     + " this share of its maximum; off for never (default: ${DEFAULT-VALUE})")
     double directShedAt;
 
+    @Option(names = "--memory-cut-timeouts-at", defaultValue = "50%", converter = Share.class, paramLabel = "PERCENT",
+            description = "from this share of the heap after GC or of direct memory up to the shed watermark, idle"
+                    + " keep-alive and header timeouts shrink in proportion, to a tenth at the watermark;"
+                    + " off for never (default: ${DEFAULT-VALUE})")
+    double cutTimeoutsAt;
+
     /** Sets the flags' deadlines and limits on {@code app}. */
     App applyTo(App app) {
         return app.requestTimeout(requestTimeout).concurrencyLimit(concurrencyLimit)
-                .memoryGuard(MemoryGuard.shedAt(heapShedAt, directShedAt));
+                .memoryGuard(MemoryGuard.shedAt(heapShedAt, directShedAt).cuttingTimeoutsFrom(cutTimeoutsAt));
     }
 
     /** {@code auto}, {@code off} or a number. */

@@ -25,6 +25,7 @@ class OverloadOptionsTest {
         assertTrue(run.overload.concurrencyLimit.isOff());
         assertEquals(0.9, run.overload.heapShedAt);
         assertEquals(0.9, run.overload.directShedAt);
+        assertEquals(0.5, run.overload.cutTimeoutsAt);
     }
 
     @Test
@@ -40,6 +41,17 @@ class OverloadOptionsTest {
         assertEquals(Duration.ZERO, run.overload.requestTimeout);
         assertEquals(64, run.overload.concurrencyLimit.limit());
         assertEquals(0.75, run.overload.heapShedAt, 1e-9);
+    }
+
+    @Test
+    void theTimeoutCuttingWatermarkReachesTheMemoryGuard() {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--memory-cut-timeouts-at", "70%");
+        assertEquals(0.7, run.app().memoryGuard().cutTimeoutsAt(), 1e-9);
+        new CommandLine(run).parseArgs("--memory-cut-timeouts-at", "off");
+        assertEquals(0.0, run.app().memoryGuard().cutTimeoutsAt());
+        new CommandLine(run).parseArgs();
+        assertEquals(0.5, run.app().memoryGuard().cutTimeoutsAt(), 1e-9);
     }
 
     @Test
@@ -63,6 +75,7 @@ class OverloadOptionsTest {
                 {"--concurrency-limit", "0", "is not auto, off or a number of requests"},
                 {"--memory-shed-at", "150%", "'150%' is not a share of memory"},
                 {"--direct-shed-at", "lots", "'lots' is not a share of memory"},
+                {"--memory-cut-timeouts-at", "0.5%", "'0.5%' is not a share of memory"},
         };
         for (String[] c : cases) {
             CommandLine cli = Main.commandLine();
@@ -81,7 +94,8 @@ class OverloadOptionsTest {
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));
         assertEquals(0, cli.execute("run", "--help"));
-        for (String flag : new String[]{"--request-timeout", "--concurrency-limit", "--memory-shed-at", "--direct-shed-at"}) {
+        for (String flag : new String[]{"--request-timeout", "--concurrency-limit", "--memory-shed-at", "--direct-shed-at",
+                "--memory-cut-timeouts-at"}) {
             assertTrue(out.toString().contains(flag), flag);
         }
     }

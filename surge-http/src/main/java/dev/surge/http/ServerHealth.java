@@ -17,6 +17,8 @@ public final class ServerHealth {
     private volatile String shedding;
     /** Whether it sheds for want of memory. */
     private volatile boolean shortOfMemory;
+    /** The share of their length idle and header timeouts have now (less than 1 while memory runs short). */
+    private volatile double timeoutShare = 1;
 
     public ServerHealth() {
         for (int i = 0; i < rejected.length; i++) {
@@ -78,10 +80,27 @@ public final class ServerHealth {
 
     /**
      * Whether the server sheds for want of memory. A connection holds memory of its own before
-     * it asks anything, so meanwhile new ones are closed at accept, and idle ones and request
-     * heads get a tenth of their timeouts: a flood of them would otherwise exhaust what is short.
+     * it asks anything, so meanwhile new ones are closed at accept: a flood of them would
+     * otherwise exhaust what is short.
      */
     public boolean shortOfMemory() {
         return shortOfMemory;
+    }
+
+    /**
+     * The share of their configured length that idle keep-alive and header timeouts have now:
+     * 1, or less as memory runs short (down to a tenth while shedding for it), so that the
+     * connections holding memory and doing nothing with it are let go first.
+     */
+    public double timeoutShare() {
+        return timeoutShare;
+    }
+
+    /** Sets {@link #timeoutShare()}, a fraction from above 0 to 1. */
+    public void timeoutShare(double share) {
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("a timeout share is over 0 and at most 1, got " + share);
+        }
+        timeoutShare = share;
     }
 }

@@ -60,6 +60,7 @@ final class Admission implements AutoCloseable {
             reportedShedding = shedding;
             health.shedding(shedding ? "memory" : null, true);
         }
+        health.timeoutShare(memory.timeoutShare());
     }
 
     /** On the event loop, for an inline route: false when the request was answered 503 instead. */

@@ -10,6 +10,14 @@ package dev.surge.web;
  * that is less), so that it does not flap around one. The readings are taken ten times a
  * second by the server's watchdog thread; a request only reads a flag.
  * <p>
+ * Before that, as Envoy's reduce-timeouts overload action does, it lets go of the connections
+ * that hold memory and do nothing with it: from the cut watermark (default 50 %) up to the shed
+ * watermark, the idle keep-alive and header timeouts shrink in proportion to the memory in use,
+ * to a tenth at the shed watermark and while shedding ({@link #timeoutShare()}). So a flood of
+ * idle connections is thinned out before any request has to be refused. The band is wide
+ * because the reading lags: the old generation's "after GC" figure moves only at a full
+ * collection, and a flood fills it long before one.
+ * <p>
  * Heap after GC is the sum, over the heap's pools, of what each held after its latest
  * collection: the live data plus what the collector chose to leave, which is a better
  * measure of pressure than the heap in use, full of garbage between collections.
@@ -17,19 +25,25 @@ package dev.surge.web;
 public final class MemoryGuard {
     private static final System.Logger LOG = System.getLogger(MemoryGuard.class.getName());
     private static final double DEFAULT_SHED_AT = 0.90;
+    private static final double DEFAULT_CUT_TIMEOUTS_AT = 0.50;
+    /** What is left of the idle and header timeouts at the shed watermark and while shedding. */
+    static final double LEAST_TIMEOUT_SHARE = 0.1;
 
     private final double heapShedAt;
     private final double directShedAt;
+    private final double cutTimeoutsAt;
     private final MemoryReading reading;
     private volatile boolean shedding;
+    private volatile double timeoutShare = 1;
 
-    MemoryGuard(double heapShedAt, double directShedAt, MemoryReading reading) {
+    MemoryGuard(double heapShedAt, double directShedAt, double cutTimeoutsAt, MemoryReading reading) {
         this.heapShedAt = checked("heap", heapShedAt);
         this.directShedAt = checked("direct memory", directShedAt);
+        this.cutTimeoutsAt = checked("timeout-cutting", cutTimeoutsAt);
         this.reading = reading;
     }
 
-    /** Sheds at 90 % of the heap after GC and at 90 % of direct memory. */
+    /** Sheds at 90 % of the heap after GC and at 90 % of direct memory; cuts timeouts from 50 %. */
     public static MemoryGuard defaults() {
         return shedAt(DEFAULT_SHED_AT, DEFAULT_SHED_AT);
     }
@@ -42,10 +56,20 @@ public final class MemoryGuard {
     /**
      * Sheds while the heap after GC is at {@code heapAfterGc} of its maximum or more, or direct
      * memory at {@code direct} of its maximum or more; each a fraction from 0.01 to 1, or 0 to
-     * not watch that one.
+     * not watch that one. Timeouts are cut from 50 % ({@link #cuttingTimeoutsFrom}).
      */
     public static MemoryGuard shedAt(double heapAfterGc, double direct) {
-        return new MemoryGuard(heapAfterGc, direct, MemoryReading.JVM);
+        return new MemoryGuard(heapAfterGc, direct, DEFAULT_CUT_TIMEOUTS_AT, MemoryReading.JVM);
+    }
+
+    /**
+     * This guard, but cutting the idle and header timeouts from {@code share} of the heap after
+     * GC or of direct memory (a fraction from 0.01 to 1), or never (0). At or over a shed
+     * watermark they are a tenth, so a cut watermark at or over a shed watermark cuts them
+     * there, all at once.
+     */
+    public MemoryGuard cuttingTimeoutsFrom(double share) {
+        return new MemoryGuard(heapShedAt, directShedAt, share, reading);
     }
 
     private static double checked(String what, double fraction) {
@@ -74,7 +98,20 @@ public final class MemoryGuard {
         return directShedAt;
     }
 
-    /** Reads memory and starts or stops shedding; returns whether that changed. */
+    /** Where the timeouts begin to be cut (a fraction of either maximum), or 0 for never. */
+    public double cutTimeoutsAt() {
+        return cutTimeoutsAt;
+    }
+
+    /**
+     * The share of their configured length that idle keep-alive and header timeouts have now:
+     * 1 while memory is under the cut watermark, down to a tenth at the shed watermark.
+     */
+    public double timeoutShare() {
+        return timeoutShare;
+    }
+
+    /** Reads memory, starts or stops shedding and sets the timeouts' share; returns whether shedding changed. */
     boolean check() {
         double heap = heapShedAt == 0 ? Double.NaN : reading.heapAfterGc();
         double direct = directShedAt == 0 ? Double.NaN : reading.direct();
@@ -88,7 +125,20 @@ public final class MemoryGuard {
             shedding = false;
             LOG.log(System.Logger.Level.INFO, "no longer shedding: " + describe(heap, direct));
         }
+        timeoutShare = cutTimeoutsAt == 0 ? 1
+                : shedding ? LEAST_TIMEOUT_SHARE : Math.min(timeoutShare(heap, heapShedAt), timeoutShare(direct, directShedAt));
         return was != shedding;
+    }
+
+    /** 1 under the cut watermark, falling in a straight line to a tenth at {@code shedAt}. */
+    private double timeoutShare(double used, double shedAt) {
+        if (shedAt == 0 || !(used >= cutTimeoutsAt)) {
+            return 1;
+        }
+        if (used >= shedAt) {
+            return LEAST_TIMEOUT_SHARE;
+        }
+        return 1 - (1 - LEAST_TIMEOUT_SHARE) * (used - cutTimeoutsAt) / (shedAt - cutTimeoutsAt);
     }
 
     private static double recoverAt(double shedAt) {
@@ -102,6 +152,7 @@ public final class MemoryGuard {
 
     @Override
     public String toString() {
-        return isOff() ? "off" : String.format("sheds at heap %.0f%%, direct %.0f%%", heapShedAt * 100, directShedAt * 100);
+        return isOff() ? "off" : String.format("sheds at heap %.0f%%, direct %.0f%%; cuts timeouts from %s", heapShedAt * 100,
+                directShedAt * 100, cutTimeoutsAt == 0 ? "never" : String.format("%.0f%%", cutTimeoutsAt * 100));
     }
 }

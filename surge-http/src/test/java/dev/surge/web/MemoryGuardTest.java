@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The memory guard: over a watermark the server sheds every new request with 503 and
  * Retry-After, closes new connections at accept, and reports itself not ready; under it again
- * (with a margin) it serves and is ready. The end-to-end tests read memory through a seam the
+ * (with a margin) it serves and is ready. On the way there, idle and header timeouts shrink. The end-to-end tests read memory through a seam the
  * test sets; the JVM's own reading is tested apart, with real direct buffers.
  */
 class MemoryGuardTest {
@@ -44,7 +44,7 @@ class MemoryGuardTest {
     @Test
     void overAWatermarkEveryNewRequestIsShedAndTheServerIsNotReadyUntilMemoryFalls() throws Exception {
         SetReading reading = new SetReading();
-        App app = App.create().memoryGuard(new MemoryGuard(0.5, 0.5, reading))
+        App app = App.create().memoryGuard(new MemoryGuard(0.5, 0.5, 0.4, reading))
                 .get("/vt", ctx -> ctx.text("vt"))
                 .get("/inline", Route.inline(ctx -> ctx.text("inline")));
         try (Served served = Served.start(app)) {
@@ -82,7 +82,7 @@ class MemoryGuardTest {
     void whileShortOfMemoryNewConnectionsAreClosedAtAcceptAndOpenOnesAreAnswered() throws Exception {
         String get = "GET /inline HTTP/1.1\r\nHost: h\r\n\r\n";
         SetReading reading = new SetReading();
-        App app = App.create().memoryGuard(new MemoryGuard(0.5, 0.5, reading))
+        App app = App.create().memoryGuard(new MemoryGuard(0.5, 0.5, 0.4, reading))
                 .get("/inline", Route.inline(ctx -> ctx.text("inline")));
         try (Served served = Served.start(app); WireClient open = served.wire()) {
             ServerHealth health = served.server.health();
@@ -121,7 +121,7 @@ class MemoryGuardTest {
     @Test
     void whileShortOfMemoryAStalledHeadIsAnswered408InATenthOfTheHeaderTimeout() throws Exception {
         SetReading reading = new SetReading();
-        App app = App.create().memoryGuard(new MemoryGuard(0.5, 0.5, reading))
+        App app = App.create().memoryGuard(new MemoryGuard(0.5, 0.5, 0.4, reading))
                 .get("/inline", Route.inline(ctx -> ctx.text("inline")));
         try (Served served = Served.start(app); WireClient slow = served.wire()) {
             // The defaults: a 10 s header timeout, judged once a second.
@@ -136,6 +136,67 @@ class MemoryGuardTest {
         }
     }
 
+    @Test
+    void asMemoryRunsShortAStalledHeadIsAnswered408SoonerWhileRequestsAreStillServed() throws Exception {
+        SetReading reading = new SetReading();
+        App app = App.create().memoryGuard(new MemoryGuard(0.9, 0.9, 0.5, reading))
+                .get("/inline", Route.inline(ctx -> ctx.text("inline")));
+        try (Served served = Served.start(app); WireClient slow = served.wire(); WireClient good = served.wire()) {
+            ServerHealth health = served.server.health();
+            slow.send("GET /inline HTTP/1.1\r\nHost: h\r\nX-Slow: ");
+            assertEquals(1.0, health.timeoutShare());
+            // 39 of the 40 points between the watermarks: the 10 s header timeout is cut to 1.2 s.
+            reading.heap = 0.89;
+            awaitTrue(() -> health.timeoutShare() < 0.2, "the timeouts are cut");
+            assertTrue(health.ready(), "under the shed watermark the server is still ready");
+            assertFalse(health.shortOfMemory());
+            assertEquals(200, good.send("GET /inline HTTP/1.1\r\nHost: h\r\n\r\n").read().status());
+            // The client gives up reading after 5 s (and this throws): the uncut 10 s timeout would
+            // come too late.
+            String answer = slow.readUntilClosed();
+            assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+            assertEquals(0, health.rejected(Rejection.MEMORY));
+
+            reading.heap = 0.3;
+            awaitTrue(() -> health.timeoutShare() == 1.0, "the timeouts are whole again");
+            for (double bad : new double[]{0, -0.5, 1.5, Double.NaN}) {
+                assertThrows(IllegalArgumentException.class, () -> health.timeoutShare(bad), "share " + bad);
+            }
+        }
+    }
+
+    @Test
+    void timeoutsShrinkFromTheCutWatermarkToATenthAtTheShedWatermark() {
+        SetReading reading = new SetReading();
+        MemoryGuard guard = new MemoryGuard(0.9, 0.6, 0.5, reading);
+        assertEquals(1.0, shareAt(guard, reading, 0.1));
+        assertEquals(1.0, shareAt(guard, reading, 0.5), "whole at the cut watermark");
+        assertEquals(0.55, shareAt(guard, reading, 0.7), 1e-9, "halfway between the watermarks, 55 %");
+        reading.direct = 0.58;
+        assertEquals(0.28, shareAt(guard, reading, 0.7), 1e-9, "the memory nearer its watermark decides");
+        reading.direct = 0.1;
+        assertEquals(0.1, shareAt(guard, reading, 0.9), 1e-9, "a tenth at the shed watermark");
+        assertTrue(guard.shedding());
+        assertEquals(0.1, shareAt(guard, reading, 0.87), 1e-9, "and while shedding");
+        assertTrue(guard.shedding());
+        assertEquals(0.235, shareAt(guard, reading, 0.84), 1e-9, "back on the line once shedding stops");
+        assertFalse(guard.shedding());
+
+        MemoryGuard never = guard.cuttingTimeoutsFrom(0);
+        assertEquals(1.0, shareAt(never, reading, 0.95), "0: never cut, not even while shedding");
+        assertTrue(never.shedding());
+        MemoryGuard late = guard.cuttingTimeoutsFrom(0.95);
+        assertEquals(1.0, shareAt(late, reading, 0.89), "a cut watermark over the shed one cuts nothing before it");
+        assertEquals(0.1, shareAt(late, reading, 0.9), 1e-9, "and all at once there");
+    }
+
+    /** The timeouts' share once {@code guard} has read the heap at {@code heap}. */
+    private static double shareAt(MemoryGuard guard, SetReading reading, double heap) {
+        reading.heap = heap;
+        guard.check();
+        return guard.timeoutShare();
+    }
+
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean() && System.nanoTime() < giveUp) {
@@ -147,7 +208,7 @@ class MemoryGuardTest {
     @Test
     void itRecoversOnlyALittleUnderTheWatermark() {
         SetReading reading = new SetReading();
-        MemoryGuard guard = new MemoryGuard(0.9, 0.5, reading);
+        MemoryGuard guard = new MemoryGuard(0.9, 0.5, 0.8, reading);
         reading.heap = 0.89;
         assertFalse(guard.check());
         reading.heap = 0.9;
@@ -174,7 +235,7 @@ class MemoryGuardTest {
         SetReading reading = new SetReading();
         reading.heap = Double.NaN;
         reading.direct = 1.0;
-        MemoryGuard guard = new MemoryGuard(0.5, 0, reading);
+        MemoryGuard guard = new MemoryGuard(0.5, 0, 0.4, reading);
         assertFalse(guard.check());
         assertFalse(guard.shedding());
         assertTrue(MemoryGuard.off().isOff());
@@ -185,6 +246,8 @@ class MemoryGuardTest {
         for (double bad : new double[]{-0.1, 0.001, 1.5}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MemoryGuard.shedAt(bad, 0.9));
             assertTrue(e.getMessage().contains("must be from 1% to 100% (0 turns it off)"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> MemoryGuard.defaults().cuttingTimeoutsFrom(bad));
+            assertTrue(e.getMessage().contains("timeout-cutting watermark must be from 1% to 100%"), e.getMessage());
         }
     }
 

@@ -11,7 +11,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 /**
  * The metrics read from a running {@link Server} at scrape time, with the library's callback
  * metrics: its connections, bytes and event-loop backlog ({@link Server#traffic()}), and
- * readiness and refusals by reason ({@link ServerHealth}). Nothing is recorded for them on
+ * readiness, refusals by reason and the timeouts' share ({@link ServerHealth}). Nothing is recorded for them on
  * the request path beyond the server's own per-loop counts.
  */
 final class ServerCollectors {
@@ -47,5 +47,8 @@ final class ServerCollectors {
         GaugeWithCallback.builder().name("surge_ready")
                 .help("1 while the server takes new work (started, not draining, not shedding), else 0")
                 .callback(cb -> cb.call(health.ready() ? 1 : 0)).register(registry);
+        GaugeWithCallback.builder().name("surge_timeout_share")
+                .help("Share of their configured length the idle and header timeouts have now: 1, less as memory runs short")
+                .callback(cb -> cb.call(health.timeoutShare())).register(registry);
     }
 }

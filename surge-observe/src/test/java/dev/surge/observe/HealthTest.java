@@ -51,4 +51,11 @@ class HealthTest {
         observed.server.health().shedding(null, false);
         assertEquals(200, observed.adminClient.get("/health/ready").status());
     }
+
+    @Test
+    void theTimeoutsShareIsAMetric() {
+        assertEquals(1, observed.scrape().value("surge_timeout_share"));
+        observed.server.health().timeoutShare(0.25);
+        assertEquals(0.25, observed.scrape().value("surge_timeout_share"));
+    }
 }

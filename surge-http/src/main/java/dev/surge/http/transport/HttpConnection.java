@@ -331,7 +331,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
             return;
         }
         switch (timeouts.reading(now, phase(), requests, bytesRead, draining, drainIdleNanos,
-                health.shortOfMemory())) {
+                health.timeoutShare())) {
             case IDLE -> closeAfterResponses();
             case HEADER_TIMEOUT -> {
                 if (bytesRead == 0) {

@@ -14,15 +14,13 @@ import dev.surge.http.ConnectionLimits;
  *   BUSY  waiting for the server (handlers, files, room) --(no read timeout: deadlines cover it)
  *   and in any phase, output pending that the client takes none of --write timeout--> close
  * </pre>
- * While the server is short of memory, the idle and header timeouts are cut to a tenth.
+ * As the server runs short of memory, the idle and header timeouts are cut, down to a tenth
+ * ({@code ServerHealth.timeoutShare()}).
  */
 final class SlowClientCheck {
     enum Phase { IDLE, HEAD, BODY, BUSY }
 
     enum Verdict { NONE, IDLE, HEADER_TIMEOUT, BODY_TOO_SLOW, WRITE_TIMEOUT }
-
-    /** By how much a server short of memory cuts the idle and header timeouts. */
-    static final int HURRY = 10;
 
     private final long idleNanos;
     private final long headerNanos;
@@ -54,13 +52,13 @@ final class SlowClientCheck {
      * Judges the connection at {@code now}: in {@code phase}, having completed
      * {@code requests} requests and read {@code bytesRead} bytes in all. A draining server
      * closes a connection idle for {@code drainIdleNanos} (the close races a request the
-     * client may be sending, so it waits for one a little). A server short of memory
-     * ({@code hurried}) gives idle connections and request heads a {@link #HURRY}th of their
-     * timeouts, as Envoy's overload manager reduces its timeouts: the connections that hold
+     * client may be sending, so it waits for one a little). Idle connections and request heads
+     * get {@code timeoutShare} of their timeouts (1, or less while the server runs short of
+     * memory, as Envoy's overload manager reduces its timeouts): the connections that hold
      * memory and do nothing with it are let go first.
      */
     Verdict reading(long now, Phase phase, long requests, long bytesRead, boolean draining, long drainIdleNanos,
-                    boolean hurried) {
+                    double timeoutShare) {
         if (phase != this.phase || requests != requestsAtMark) {
             this.phase = phase;
             this.requestsAtMark = requests;
@@ -70,9 +68,9 @@ final class SlowClientCheck {
         }
         long elapsed = now - since;
         return switch (phase) {
-            case IDLE -> (idleNanos > 0 && elapsed >= (hurried ? idleNanos / HURRY : idleNanos))
+            case IDLE -> (idleNanos > 0 && elapsed >= (long) (idleNanos * timeoutShare))
                     || (draining && elapsed >= drainIdleNanos) ? Verdict.IDLE : Verdict.NONE;
-            case HEAD -> headerNanos > 0 && elapsed >= (hurried ? headerNanos / HURRY : headerNanos)
+            case HEAD -> headerNanos > 0 && elapsed >= (long) (headerNanos * timeoutShare)
                     ? Verdict.HEADER_TIMEOUT : Verdict.NONE;
             case BODY -> minBodyRate > 0 && elapsed >= graceNanos
                     && (bytesRead - bytesAtMark) * 1_000_000_000.0 < (double) minBodyRate * elapsed

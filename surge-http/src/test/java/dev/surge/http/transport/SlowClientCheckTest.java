@@ -18,57 +18,61 @@ class SlowClientCheckTest {
     @Test
     void aHeadIsTimedFromWhenItWasFirstSeenAndANewRequestStartsAfresh() {
         var check = new SlowClientCheck(LIMITS);
-        assertEquals(Verdict.NONE, check.reading(0, Phase.HEAD, 0, 10, false, 0, false));
-        assertEquals(Verdict.NONE, check.reading(150 * MS, Phase.HEAD, 0, 20, false, 0, false), "bytes alone are no progress");
-        assertEquals(Verdict.NONE, check.reading(190 * MS, Phase.HEAD, 1, 30, false, 0, false), "a completed request restarts the clock");
-        assertEquals(Verdict.NONE, check.reading(380 * MS, Phase.HEAD, 1, 40, false, 0, false));
-        assertEquals(Verdict.HEADER_TIMEOUT, check.reading(390 * MS, Phase.HEAD, 1, 40, false, 0, false));
+        assertEquals(Verdict.NONE, check.reading(0, Phase.HEAD, 0, 10, false, 0, 1));
+        assertEquals(Verdict.NONE, check.reading(150 * MS, Phase.HEAD, 0, 20, false, 0, 1), "bytes alone are no progress");
+        assertEquals(Verdict.NONE, check.reading(190 * MS, Phase.HEAD, 1, 30, false, 0, 1), "a completed request restarts the clock");
+        assertEquals(Verdict.NONE, check.reading(380 * MS, Phase.HEAD, 1, 40, false, 0, 1));
+        assertEquals(Verdict.HEADER_TIMEOUT, check.reading(390 * MS, Phase.HEAD, 1, 40, false, 0, 1));
     }
 
     @Test
     void aBodyMustAverageTheMinimumRateAfterTheGrace() {
         var check = new SlowClientCheck(LIMITS);  // grace = header timeout = 200 ms; 1000 B/s
-        check.reading(0, Phase.BODY, 0, 0, false, 0, false);
-        assertEquals(Verdict.NONE, check.reading(150 * MS, Phase.BODY, 0, 0, false, 0, false), "within the grace");
-        assertEquals(Verdict.NONE, check.reading(400 * MS, Phase.BODY, 0, 400, false, 0, false), "exactly the rate");
-        assertEquals(Verdict.BODY_TOO_SLOW, check.reading(600 * MS, Phase.BODY, 0, 500, false, 0, false), "500 B in 600 ms");
+        check.reading(0, Phase.BODY, 0, 0, false, 0, 1);
+        assertEquals(Verdict.NONE, check.reading(150 * MS, Phase.BODY, 0, 0, false, 0, 1), "within the grace");
+        assertEquals(Verdict.NONE, check.reading(400 * MS, Phase.BODY, 0, 400, false, 0, 1), "exactly the rate");
+        assertEquals(Verdict.BODY_TOO_SLOW, check.reading(600 * MS, Phase.BODY, 0, 500, false, 0, 1), "500 B in 600 ms");
         var off = new SlowClientCheck(LIMITS.withMinBodyRate(0));
-        off.reading(0, Phase.BODY, 0, 0, false, 0, false);
-        assertEquals(Verdict.NONE, off.reading(60_000 * MS, Phase.BODY, 0, 0, false, 0, false), "0 turns the rate off");
+        off.reading(0, Phase.BODY, 0, 0, false, 0, 1);
+        assertEquals(Verdict.NONE, off.reading(60_000 * MS, Phase.BODY, 0, 0, false, 0, 1), "0 turns the rate off");
     }
 
     @Test
     void idleConnectionsCloseAfterTheIdleTimeoutOrSoonerWhenDraining() {
         var check = new SlowClientCheck(LIMITS);
-        check.reading(0, Phase.IDLE, 3, 100, false, 0, false);
-        assertEquals(Verdict.NONE, check.reading(900 * MS, Phase.IDLE, 3, 100, false, 0, false));
-        assertEquals(Verdict.IDLE, check.reading(1000 * MS, Phase.IDLE, 3, 100, false, 0, false));
+        check.reading(0, Phase.IDLE, 3, 100, false, 0, 1);
+        assertEquals(Verdict.NONE, check.reading(900 * MS, Phase.IDLE, 3, 100, false, 0, 1));
+        assertEquals(Verdict.IDLE, check.reading(1000 * MS, Phase.IDLE, 3, 100, false, 0, 1));
         var draining = new SlowClientCheck(LIMITS);
-        draining.reading(0, Phase.IDLE, 3, 100, true, 250 * MS, false);
-        assertEquals(Verdict.NONE, draining.reading(200 * MS, Phase.IDLE, 3, 100, true, 250 * MS, false));
-        assertEquals(Verdict.IDLE, draining.reading(250 * MS, Phase.IDLE, 3, 100, true, 250 * MS, false));
+        draining.reading(0, Phase.IDLE, 3, 100, true, 250 * MS, 1);
+        assertEquals(Verdict.NONE, draining.reading(200 * MS, Phase.IDLE, 3, 100, true, 250 * MS, 1));
+        assertEquals(Verdict.IDLE, draining.reading(250 * MS, Phase.IDLE, 3, 100, true, 250 * MS, 1));
         var busy = new SlowClientCheck(LIMITS);
-        busy.reading(0, Phase.BUSY, 3, 100, false, 0, false);
-        assertEquals(Verdict.NONE, busy.reading(3_600_000 * MS, Phase.BUSY, 3, 100, false, 0, false), "waiting on the server is no timeout");
+        busy.reading(0, Phase.BUSY, 3, 100, false, 0, 1);
+        assertEquals(Verdict.NONE, busy.reading(3_600_000 * MS, Phase.BUSY, 3, 100, false, 0, 1), "waiting on the server is no timeout");
     }
 
     @Test
-    void shortOfMemoryIdleConnectionsAndHeadsGetATenthOfTheirTimeouts() {
+    void idleConnectionsAndHeadsGetTheShareOfTheirTimeoutsTheServerGives() {
         var idle = new SlowClientCheck(LIMITS);  // idle 1000 ms, header 200 ms
-        idle.reading(0, Phase.IDLE, 3, 100, false, 0, true);
-        assertEquals(Verdict.NONE, idle.reading(90 * MS, Phase.IDLE, 3, 100, false, 0, true));
-        assertEquals(Verdict.IDLE, idle.reading(100 * MS, Phase.IDLE, 3, 100, false, 0, true));
+        idle.reading(0, Phase.IDLE, 3, 100, false, 0, 0.1);
+        assertEquals(Verdict.NONE, idle.reading(90 * MS, Phase.IDLE, 3, 100, false, 0, 0.1));
+        assertEquals(Verdict.IDLE, idle.reading(100 * MS, Phase.IDLE, 3, 100, false, 0, 0.1));
         var head = new SlowClientCheck(LIMITS);
-        head.reading(0, Phase.HEAD, 0, 10, false, 0, true);
-        assertEquals(Verdict.NONE, head.reading(19 * MS, Phase.HEAD, 0, 10, false, 0, true));
-        assertEquals(Verdict.HEADER_TIMEOUT, head.reading(20 * MS, Phase.HEAD, 0, 10, false, 0, true));
-        assertEquals(Verdict.NONE, new SlowClientCheck(LIMITS).reading(0, Phase.HEAD, 0, 10, false, 0, false));
+        head.reading(0, Phase.HEAD, 0, 10, false, 0, 0.1);
+        assertEquals(Verdict.NONE, head.reading(19 * MS, Phase.HEAD, 0, 10, false, 0, 0.1));
+        assertEquals(Verdict.HEADER_TIMEOUT, head.reading(20 * MS, Phase.HEAD, 0, 10, false, 0, 0.1));
+        assertEquals(Verdict.NONE, new SlowClientCheck(LIMITS).reading(0, Phase.HEAD, 0, 10, false, 0, 1));
+        var half = new SlowClientCheck(LIMITS);
+        half.reading(0, Phase.HEAD, 0, 10, false, 0, 0.5);
+        assertEquals(Verdict.NONE, half.reading(99 * MS, Phase.HEAD, 0, 10, false, 0, 0.5));
+        assertEquals(Verdict.HEADER_TIMEOUT, half.reading(100 * MS, Phase.HEAD, 0, 10, false, 0, 0.5));
         var body = new SlowClientCheck(LIMITS);
-        body.reading(0, Phase.BODY, 0, 0, false, 0, true);
-        assertEquals(Verdict.NONE, body.reading(150 * MS, Phase.BODY, 0, 0, false, 0, true), "a body's grace is kept");
+        body.reading(0, Phase.BODY, 0, 0, false, 0, 0.1);
+        assertEquals(Verdict.NONE, body.reading(150 * MS, Phase.BODY, 0, 0, false, 0, 0.1), "a body's grace is kept");
         var busy = new SlowClientCheck(LIMITS);
-        busy.reading(0, Phase.BUSY, 3, 100, false, 0, true);
-        assertEquals(Verdict.NONE, busy.reading(3_600_000 * MS, Phase.BUSY, 3, 100, false, 0, true),
+        busy.reading(0, Phase.BUSY, 3, 100, false, 0, 0.1);
+        assertEquals(Verdict.NONE, busy.reading(3_600_000 * MS, Phase.BUSY, 3, 100, false, 0, 0.1),
                 "a request in progress is the deadline's business");
     }
 
