@@ -27,7 +27,7 @@ public final class MemoryGuard {
     private static final double DEFAULT_SHED_AT = 0.90;
     private static final double DEFAULT_CUT_TIMEOUTS_AT = 0.50;
     /** What is left of the idle and header timeouts at the shed watermark and while shedding. */
-    static final double LEAST_TIMEOUT_SHARE = 0.1;
+    private static final double LEAST_TIMEOUT_SHARE = 0.1;
 
     private final double heapShedAt;
     private final double directShedAt;
