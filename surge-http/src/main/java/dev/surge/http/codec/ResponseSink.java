@@ -48,4 +48,11 @@ public interface ResponseSink {
 
     /** The response is complete. */
     void ended();
+
+    /**
+     * The body that follows has no length: the connection's close ends it (a stream to an
+     * HTTP/1.0 client), so that close must come as soon as the body is out.
+     */
+    default void endsWithClose() {
+    }
 }

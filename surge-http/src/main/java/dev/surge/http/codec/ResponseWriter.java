@@ -285,6 +285,9 @@ public final class ResponseWriter implements AsyncResponse {
             if (place != null) {
                 place.closeAfter(true);
             }
+            if (bodyAllowed && !headRequest) {
+                sink.endsWithClose();
+            }
         }
         ByteBuf out = sink.batch();
         out.writeBytes(StatusLine.of(status));

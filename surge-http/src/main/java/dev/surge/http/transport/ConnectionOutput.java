@@ -33,6 +33,8 @@ final class ConnectionOutput implements ResponseSink, ResponseWriter.Deferral {
     private boolean wroteSinceFlush;
     /** Whether something of a queued response was handed over in the current {@link LoopTurn}. */
     private boolean endedThisTurn;
+    /** Whether the last response's body ends with the connection's close, which must then come at once. */
+    private boolean closeEndsBody;
 
     ConnectionOutput(HttpConnection connection, ChannelHandlerContext ctx) {
         this.connection = connection;
@@ -97,6 +99,16 @@ final class ConnectionOutput implements ResponseSink, ResponseWriter.Deferral {
 
     @Override
     public void ended() {
+    }
+
+    @Override
+    public void endsWithClose() {
+        closeEndsBody = true;
+    }
+
+    /** Whether the connection's close ends the last response's body (see {@link ResponseSink#endsWithClose}). */
+    boolean closeEndsBody() {
+        return closeEndsBody;
     }
 
     /**
@@ -206,6 +218,7 @@ final class ConnectionOutput implements ResponseSink, ResponseWriter.Deferral {
             }
             queue.pollFirst();
             if (head.closesConnection()) {
+                closeEndsBody |= head.bodyEndsWithClose();
                 dropQueue();
                 return true;
             }

@@ -18,10 +18,14 @@ final class HalfClose {
     }
 
     /**
-     * On the channel's loop, once everything written has been flushed: shuts the output, or
-     * closes the channel where it cannot be half-closed.
+     * On the channel's loop, once everything written has been flushed: shuts the output. A
+     * channel that cannot be half-closed (the in-memory transport) is left open for the
+     * linger that follows: closing it now would drop what its peer has not read yet (Netty's
+     * local transport releases a closed peer's unread input), and the client, told
+     * {@code Connection: close}, closes it once it has read the last response. Unless
+     * {@code closeEndsBody}: a body without a length ends only with the close, so it closes now.
      */
-    static void shutdownOutput(Channel channel) {
+    static void shutdownOutput(Channel channel, boolean closeEndsBody) {
         // On epoll, the socket's own shutdown: Netty's shutdownOutput() builds an exception with
         // a stack trace for each call, to fail writes that are not there. Under 10,000
         // slowloris connections ended by 408s, that stack trace was about 3 % of the event
@@ -35,7 +39,9 @@ final class HalfClose {
             return;
         }
         if (!(channel instanceof DuplexChannel duplex)) {
-            channel.close();
+            if (closeEndsBody) {
+                channel.close();
+            }
             return;
         }
         duplex.shutdownOutput().addListener((ChannelFutureListener) s -> {

@@ -231,7 +231,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
                 f.channel().close();
                 return;
             }
-            HalfClose.shutdownOutput(f.channel());
+            HalfClose.shutdownOutput(f.channel(), output.closeEndsBody());
             f.channel().eventLoop().schedule(() -> f.channel().close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
         });
     }

@@ -45,6 +45,8 @@ final class PendingResponse implements ResponseWriter.Place {
     /** A file that ends the body, handed over with the end. */
     private FilePiece restFile;
     private boolean closeAfter;
+    /** Whether its body ends with the connection's close (it has no length). */
+    private boolean endsWithClose;
 
     // The loop's: buffers and file pieces.
     private final ArrayDeque<Object> pieces = new ArrayDeque<>(2);
@@ -138,6 +140,11 @@ final class PendingResponse implements ResponseWriter.Place {
     @Override
     public void closeAfter(boolean close) {
         closeAfter = close;
+    }
+
+    @Override
+    public void endsWithClose() {
+        endsWithClose = true;
     }
 
     /** Hands the abort to the loop, which closes once the responses before this one are out. */
@@ -268,6 +275,11 @@ final class PendingResponse implements ResponseWriter.Place {
 
     boolean closesConnection() {
         return closeAfter;
+    }
+
+    /** Whether the connection's close ends this response's body. */
+    boolean bodyEndsWithClose() {
+        return endsWithClose;
     }
 
     /** The next piece that has arrived, a buffer or a {@link FilePiece}, or null. */
