@@ -2,7 +2,9 @@
 # results file (JSON: parameters, machine, each scenario's samples and summary) and a short
 # Markdown table of the figures against the issue's targets.
 
-# The summaries, from the samples: medians over rounds.
+# The summaries, from the samples: medians over rounds. A verdict over rounds takes each
+# round's own (`[$x[] | .pass // false]`): written `[$x[].pass // false]`, jq's `//` would drop
+# the rounds that failed and keep the rest.
 summarize() { # parameters.json machine.json -> results JSON on stdout
   local empty="$RUN/empty.jsonl"
   : >"$empty"
@@ -65,13 +67,13 @@ summarize() { # parameters.json machine.json -> results JSON on stdout
                   failed_on_new_connections: ([$st[].failed_on_new_connections // null] | add),
                   exit_codes: [$st[].exit_code], exit_after_s: [$st[].exit_after_s],
                   target: "no request lost on a served connection, exit status 0 within the grace period",
-                  pass: ([$st[].pass // false] | all)}}} else {} end)
+                  pass: ([$st[] | .pass // false] | all)}}} else {} end)
     + (if ($mem | length) > 0 then {memory: {
         samples: $mem,
-        summary: {rounds: ($mem | length), alive: [$mem[].alive // false], out_of_memory_lines: ([$mem[].out_of_memory_lines // 0] | add),
+        summary: {rounds: ($mem | length), alive: [$mem[] | .alive // false], out_of_memory_lines: ([$mem[].out_of_memory_lines // 0] | add),
                   recovered_after_s: [$mem[].recovered_after_s], good_errors: ([$mem[].good.errors // null] | add),
                   target: "alive, no OutOfMemoryError, good connections answered 200 or 503 with no error, a new connection served within 30 s of the end",
-                  pass: ([$mem[].pass // false] | all)}}} else {} end)'
+                  pass: ([$mem[] | .pass // false] | all)}}} else {} end)'
 }
 
 # The Markdown table of a results file.
