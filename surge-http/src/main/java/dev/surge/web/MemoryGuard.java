@@ -20,7 +20,12 @@ package dev.surge.web;
  * <p>
  * Heap after GC is the sum, over the heap's pools, of what each held after its latest
  * collection: the live data plus what the collector chose to leave, which is a better
- * measure of pressure than the heap in use, full of garbage between collections.
+ * measure of pressure than the heap in use, full of garbage between collections. It is only as
+ * new as the latest collection, though, and a server that sheds and then falls idle may not
+ * collect again for a long time: it would go on refusing everything on a reading from before
+ * the load went away (seen under G1 after a connection flood). So while shedding, when no
+ * collection has run for {@link #STALE_SECONDS} s, the guard asks for one, at most that often,
+ * as Elasticsearch's memory circuit breaker does under G1.
  */
 public final class MemoryGuard {
     private static final System.Logger LOG = System.getLogger(MemoryGuard.class.getName());
@@ -28,6 +33,8 @@ public final class MemoryGuard {
     private static final double DEFAULT_CUT_TIMEOUTS_AT = 0.50;
     /** What is left of the idle and header timeouts at the shed watermark and while shedding. */
     private static final double LEAST_TIMEOUT_SHARE = 0.1;
+    /** Shedding on a reading no collection has refreshed for this long asks for a collection. */
+    static final int STALE_SECONDS = 5;
 
     private final double heapShedAt;
     private final double directShedAt;
@@ -35,6 +42,9 @@ public final class MemoryGuard {
     private final MemoryReading reading;
     private volatile boolean shedding;
     private volatile double timeoutShare = 1;
+    // The watchdog thread's: the collections seen, and when their count last moved.
+    private long collections = -1;
+    private long collectedAt;
 
     MemoryGuard(double heapShedAt, double directShedAt, double cutTimeoutsAt, MemoryReading reading) {
         this.heapShedAt = checked("heap", heapShedAt);
@@ -113,6 +123,14 @@ public final class MemoryGuard {
 
     /** Reads memory, starts or stops shedding and sets the timeouts' share; returns whether shedding changed. */
     boolean check() {
+        return check(System.nanoTime());
+    }
+
+    /** {@link #check()} at {@code now} (System.nanoTime()). */
+    boolean check(long now) {
+        if (heapShedAt != 0) {
+            refreshIfStale(now);
+        }
         double heap = heapShedAt == 0 ? Double.NaN : reading.heapAfterGc();
         double direct = directShedAt == 0 ? Double.NaN : reading.direct();
         boolean over = heap >= heapShedAt || direct >= directShedAt;
@@ -128,6 +146,26 @@ public final class MemoryGuard {
         timeoutShare = cutTimeoutsAt == 0 ? 1
                 : shedding ? LEAST_TIMEOUT_SHARE : Math.min(timeoutShare(heap, heapShedAt), timeoutShare(direct, directShedAt));
         return was != shedding;
+    }
+
+    /**
+     * Notes when the collections' count last moved; while shedding, asks for a collection when
+     * none has run for {@link #STALE_SECONDS} s (nor been asked for).
+     */
+    private void refreshIfStale(long now) {
+        long count = reading.collections();
+        if (count < 0) {
+            return;
+        }
+        if (count != collections) {
+            collections = count;
+            collectedAt = now;
+        } else if (shedding && now - collectedAt >= STALE_SECONDS * 1_000_000_000L) {
+            LOG.log(System.Logger.Level.INFO, "no garbage collection for " + STALE_SECONDS
+                    + " s while shedding: asking for one, to read the heap anew");
+            reading.collect();
+            collectedAt = now;
+        }
     }
 
     /** 1 under the cut watermark, falling in a straight line to a tenth at {@code shedAt}. */

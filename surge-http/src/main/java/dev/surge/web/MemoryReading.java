@@ -3,6 +3,7 @@ package dev.surge.web;
 import io.netty.util.internal.PlatformDependent;
 
 import java.lang.management.BufferPoolMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -18,6 +19,15 @@ interface MemoryReading {
     /** Direct (off-heap) buffer memory in use, Netty's and the JDK's, over the maximum direct memory. */
     double direct();
 
+    /** How many garbage collections have run so far (any collector), or -1 when unknown. */
+    default long collections() {
+        return -1;
+    }
+
+    /** Asks for a full collection, so that the heap-after-GC reading is of now. */
+    default void collect() {
+    }
+
     /** This JVM's memory, read through its management beans and Netty's counter; they are looked up on the first reading. */
     MemoryReading JVM = new MemoryReading() {
         @Override
@@ -28,6 +38,20 @@ interface MemoryReading {
         @Override
         public double direct() {
             return JvmMemory.INSTANCE.direct();
+        }
+
+        @Override
+        public long collections() {
+            long sum = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                sum += Math.max(0, gc.getCollectionCount());
+            }
+            return sum;
+        }
+
+        @Override
+        public void collect() {
+            System.gc();
         }
     };
 

@@ -29,6 +29,18 @@ class MemoryGuardTest {
     private static final class SetReading implements MemoryReading {
         volatile double heap = 0.1;
         volatile double direct = 0.1;
+        volatile long collections;
+        volatile int asked;
+
+        @Override
+        public long collections() {
+            return collections;
+        }
+
+        @Override
+        public void collect() {
+            asked++;
+        }
 
         @Override
         public double heapAfterGc() {
@@ -188,6 +200,34 @@ class MemoryGuardTest {
         MemoryGuard late = guard.cuttingTimeoutsFrom(0.95);
         assertEquals(1.0, shareAt(late, reading, 0.89), "a cut watermark over the shed one cuts nothing before it");
         assertEquals(0.1, shareAt(late, reading, 0.9), 1e-9, "and all at once there");
+    }
+
+    @Test
+    void sheddingOnAReadingNoCollectionRefreshedAsksForOneAtMostEveryFiveSeconds() {
+        SetReading reading = new SetReading();
+        MemoryGuard guard = new MemoryGuard(0.5, 0.5, 0.4, reading);
+        long s = 1_000_000_000L;
+        long t = 1000 * s;
+        for (int i = 0; i <= 20; i++) {
+            guard.check(t + i * s / 2);
+        }
+        assertEquals(0, reading.asked, "not shedding: the reading's age does not matter");
+        t += 10 * s;
+        reading.collections = 3; // one ran just now
+        reading.heap = 0.6;
+        assertTrue(guard.check(t), "sheds");
+        guard.check(t + 4 * s);
+        assertEquals(0, reading.asked, "4 s without a collection");
+        guard.check(t + 5 * s);
+        assertEquals(1, reading.asked, "5 s: one is asked for");
+        guard.check(t + 9 * s);
+        assertEquals(1, reading.asked, "not again within 5 s");
+        reading.collections = 7; // one ran
+        guard.check(t + 10 * s);
+        guard.check(t + 14 * s);
+        assertEquals(1, reading.asked, "a collection that ran starts the wait again");
+        guard.check(t + 15 * s);
+        assertEquals(2, reading.asked);
     }
 
     /** The timeouts' share once {@code guard} has read the heap at {@code heap}. */
