@@ -25,7 +25,7 @@ package dev.surge.web;
  * collect again for a long time: it would go on refusing everything on a reading from before
  * the load went away (seen under G1 after a connection flood). So while shedding, when no
  * collection has run for {@link #STALE_SECONDS} s, the guard asks for one, at most that often,
- * as Elasticsearch's memory circuit breaker does under G1.
+ * as Elasticsearch's real-memory circuit breaker falls back to a full collection under G1.
  */
 public final class MemoryGuard {
     private static final System.Logger LOG = System.getLogger(MemoryGuard.class.getName());
