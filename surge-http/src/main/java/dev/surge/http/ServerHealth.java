@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
  * and not shedding load.
  */
 public final class ServerHealth {
+    /** The reason given while shedding for want of memory. */
+    public static final String MEMORY = "memory";
     private static final Rejection[] REASONS = Rejection.values();
 
     private final LongAdder[] rejected = new LongAdder[REASONS.length];
@@ -15,8 +17,6 @@ public final class ServerHealth {
     private volatile boolean draining;
     /** Why the server is shedding new work right now (e.g. "memory"), or null. */
     private volatile String shedding;
-    /** Whether it sheds for want of memory. */
-    private volatile boolean shortOfMemory;
     /** The share of their length idle and header timeouts have now (less than 1 while memory runs short). */
     private volatile double timeoutShare = 1;
 
@@ -69,12 +69,8 @@ public final class ServerHealth {
         draining = on;
     }
 
-    /**
-     * Starts ({@code reason} not null) or stops shedding; {@code memory}: whether for want of
-     * memory, when connections are dealt with too ({@link #shortOfMemory()}).
-     */
-    public void shedding(String reason, boolean memory) {
-        shortOfMemory = reason != null && memory;
+    /** Starts ({@code reason} not null, {@link #MEMORY} for want of memory) or stops shedding. */
+    public void shedding(String reason) {
         shedding = reason;
     }
 
@@ -84,7 +80,7 @@ public final class ServerHealth {
      * otherwise exhaust what is short.
      */
     public boolean shortOfMemory() {
-        return shortOfMemory;
+        return MEMORY.equals(shedding);
     }
 
     /**

@@ -58,7 +58,7 @@ final class Admission implements AutoCloseable {
         boolean shedding = memory.shedding();
         if (shedding != reportedShedding) {
             reportedShedding = shedding;
-            health.shedding(shedding ? "memory" : null, true);
+            health.shedding(shedding ? ServerHealth.MEMORY : null);
         }
         health.timeoutShare(memory.timeoutShare());
     }

@@ -11,8 +11,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 /**
  * The metrics read from a running {@link Server} at scrape time, with the library's callback
  * metrics: its connections, bytes and event-loop backlog ({@link Server#traffic()}), and
- * readiness, refusals by reason and the timeouts' share ({@link ServerHealth}). Nothing is recorded for them on
- * the request path beyond the server's own per-loop counts.
+ * readiness, refusals by reason and the timeouts' share ({@link ServerHealth}). Nothing is
+ * recorded for them on the request path beyond the server's own per-loop counts.
  */
 final class ServerCollectors {
     private ServerCollectors() {

@@ -1,5 +1,6 @@
 package dev.surge.observe;
 
+import dev.surge.http.ServerHealth;
 import dev.surge.testing.TestResponse;
 import dev.surge.web.App;
 import dev.surge.web.Route;
@@ -43,12 +44,12 @@ class HealthTest {
 
     @Test
     void notReadyWhileSheddingAndSaysWhy() {
-        observed.server.health().shedding("memory", true);
+        observed.server.health().shedding(ServerHealth.MEMORY);
         TestResponse r = observed.adminClient.get("/health/ready");
         assertEquals(503, r.status());
         assertEquals("{\"ready\":false,\"state\":\"shedding\",\"reason\":\"memory\"}", r.text());
         assertEquals(0, observed.scrape().value("surge_ready"));
-        observed.server.health().shedding(null, false);
+        observed.server.health().shedding(null);
         assertEquals(200, observed.adminClient.get("/health/ready").status());
     }
 
