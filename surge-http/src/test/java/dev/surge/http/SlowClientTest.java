@@ -143,6 +143,54 @@ class SlowClientTest {
     }
 
     @Test
+    void aClientThatAsksForTheCloseAndNeverReadsIsClosedByTheWriteTimeout() throws Exception {
+        // The last response before a close is written as the connection closes: the write
+        // timeout still holds there, or a client could keep the connection (and the response's
+        // memory) forever by asking for the close and reading nothing.
+        byte[] big = new byte[8 * 1024 * 1024];
+        var limits = limits().withWriteTimeout(Duration.ofMillis(400));
+        CountDownLatch answered = new CountDownLatch(1);
+        try (Server server = start(limits, (req, res) -> {
+                res.send(ContentType.OCTET_STREAM, big);
+                answered.countDown();
+             });
+             Socket s = new Socket()) {
+            s.setReceiveBufferSize(4096);
+            s.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            s.getOutputStream().write("GET /x HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertTrue(answered.await(10, TimeUnit.SECONDS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (server.openConnections() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, server.openConnections(), "the connection of a client that reads nothing is still open");
+            assertEquals(1, server.health().rejected(Rejection.WRITE_TIMEOUT));
+        }
+    }
+
+    @Test
+    void aClientThatKeepsTheConnectionAfterTheLastResponseIsClosedWhenTheLingerIsOver() throws Exception {
+        // After its last response the server shuts its output and lingers, so that the client
+        // reads that response whole; a client that never closes is closed when the linger is
+        // over (HalfClose.LINGER_MILLIS, judged by the loop's sweep, once a second here).
+        try (Server server = start(limits(), HELLO);
+             WireClient c = new WireClient(server.port())) {
+            var r = c.send("GET /x HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n").read();
+            assertEquals("hello", r.body());
+            assertEquals("", c.readUntilClosed(), "the output is shut after the last response");
+            long shut = System.nanoTime();
+            assertEquals(1, server.openConnections(), "the connection lingers");
+            long deadline = shut + TimeUnit.SECONDS.toNanos(10);
+            while (server.openConnections() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - shut);
+            assertEquals(0, server.openConnections(), "the connection outlived its linger: " + millis + " ms");
+            assertTrue(millis >= 1900, "closed before the linger was over: " + millis + " ms");
+        }
+    }
+
+    @Test
     void connectionsBeyondTheLimitAreClosedAtOnceAndTheOthersKeepWorking() throws Exception {
         try (Server server = start(limits().withMaxConnections(2), HELLO);
              WireClient a = new WireClient(server.port());

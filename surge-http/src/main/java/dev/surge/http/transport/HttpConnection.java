@@ -20,7 +20,6 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP/1.1 connection's reading side: bytes in, requests parsed in place, the handler
@@ -33,15 +32,13 @@ import java.util.concurrent.TimeUnit;
  *        FULL: input is buffered, not parsed, and reading pauses when too much is buffered;
  *        the queue draining (or the client reading) reopens it
  *   CLOSING: responses flushed, output shut (FIN), input read and dropped until the client
- *            closes or {@link #LINGER_MILLIS} pass, then the socket is closed
+ *            closes or {@link HalfClose#LINGER_MILLIS} pass, then the socket is closed
  * </pre>
- * Lingering before the close keeps the kernel from answering unread input with a reset that
- * would destroy the response the client has not read yet. The loop's {@link ConnectionSweep}
- * judges the connection's timeouts ({@link SlowClientCheck}) and closes it when its server drains.
+ * ({@link HalfClose} says why it lingers.) The loop's {@link ConnectionSweep} judges the
+ * connection's timeouts and linger ({@link SlowClientCheck}) and closes it when its server drains.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter implements ConnectionSweep.Swept {
     private static final System.Logger LOG = System.getLogger(HttpConnection.class.getName());
-    static final long LINGER_MILLIS = 2000;
     /** Input buffered while parsing waits, beyond which reading pauses. */
     private static final int MAX_BUFFERED_WHILE_FULL = 64 * 1024;
     private final RequestHandler handler;
@@ -232,7 +229,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
                 return;
             }
             HalfClose.shutdownOutput(f.channel(), output.closeEndsBody());
-            f.channel().eventLoop().schedule(() -> f.channel().close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            HalfClose.linger(f.channel(), sweep == null ? null : timeouts);
         });
     }
 
@@ -318,16 +315,22 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
         sweepIndex = index;
     }
 
-    /** On the loop, from the sweep: closes the connection if its client is too slow, or idle while the server drains. */
+    /** On the loop, from the sweep: closes the connection if its client is too slow, idle while draining, or done lingering. */
     @Override
     public void sweep(long now, boolean draining, long drainIdleNanos) {
-        if (inactive || closing) {
+        if (inactive) {
             return;
         }
         if (outbound != null && timeouts.writing(now, outbound.totalPendingWriteBytes(), outbound.current(),
                 outbound.currentProgress()) == SlowClientCheck.Verdict.WRITE_TIMEOUT) {
             health.reject(Rejection.WRITE_TIMEOUT);
             ctx.close();
+            return;
+        }
+        if (closing) {
+            if (timeouts.lingerOver(now)) {
+                ctx.channel().close();
+            }
             return;
         }
         switch (timeouts.reading(now, phase(), requests, bytesRead, draining, drainIdleNanos,

@@ -2,6 +2,8 @@ package dev.surge.http.transport;
 
 import dev.surge.http.ConnectionLimits;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * One connection's timeouts, judged at each sweep of its event loop from what the connection
  * is doing and how far it got since the last change: no timer is armed per request, and the
@@ -13,6 +15,8 @@ import dev.surge.http.ConnectionLimits;
  *   BODY  the head read, the body coming                 --below the minimum rate after the grace--> 408, close
  *   BUSY  waiting for the server (handlers, files, room) --(no read timeout: deadlines cover it)
  *   and in any phase, output pending that the client takes none of --write timeout--> close
+ *   LINGER  the last response sent, output shut (FIN), waiting for the client to close
+ *                                                        --linger (2 s)--> close
  * </pre>
  * As the server runs short of memory, the idle and header timeouts are cut, down to a tenth
  * ({@code ServerHealth.timeoutShare()}).
@@ -21,6 +25,8 @@ final class SlowClientCheck {
     enum Phase { IDLE, HEAD, BODY, BUSY }
 
     enum Verdict { NONE, IDLE, HEADER_TIMEOUT, BODY_TOO_SLOW, WRITE_TIMEOUT }
+
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(HalfClose.LINGER_MILLIS);
 
     private final long idleNanos;
     private final long headerNanos;
@@ -39,6 +45,9 @@ final class SlowClientCheck {
     private long writePending;
     /** When output was first seen pending without progress, or -1. */
     private long writeStalledSince = -1;
+    /** Whether the connection lingers, its output shut, and when its linger is over. */
+    private boolean lingering;
+    private long lingerEnds;
 
     SlowClientCheck(ConnectionLimits limits) {
         this.idleNanos = limits.idleTimeout().toNanos();
@@ -77,6 +86,17 @@ final class SlowClientCheck {
                     ? Verdict.BODY_TOO_SLOW : Verdict.NONE;
             case BUSY -> Verdict.NONE;
         };
+    }
+
+    /** The connection's output is shut at {@code now}: it lingers for {@link HalfClose#LINGER_MILLIS}. */
+    void lingerFrom(long now) {
+        lingering = true;
+        lingerEnds = now + LINGER_NANOS;
+    }
+
+    /** Whether the connection lingers and its linger is over at {@code now}: it is to be closed. */
+    boolean lingerOver(long now) {
+        return lingering && now - lingerEnds >= 0;
     }
 
     /**

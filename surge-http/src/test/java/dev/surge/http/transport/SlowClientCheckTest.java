@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The timeout rules on their own, with a clock the test moves. */
 class SlowClientCheckTest {
@@ -99,5 +101,16 @@ class SlowClientCheckTest {
                 .withWriteTimeout(Duration.ZERO).sweepMillis(), "the body rate's 5 s grace still wants sweeps");
         assertEquals(50, LIMITS.sweepMillis());
         assertEquals(10, LIMITS.withHeaderTimeout(Duration.ofMillis(1)).sweepMillis());
+    }
+
+    @Test
+    void aLingerIsOverTwoSecondsAfterTheOutputWasShutWhateverTheClock() {
+        var check = new SlowClientCheck(LIMITS);
+        assertFalse(check.lingerOver(0), "no linger before the output is shut");
+        long shut = Long.MAX_VALUE - 1000 * MS;  // System.nanoTime() may wrap: only differences count
+        check.lingerFrom(shut);
+        assertFalse(check.lingerOver(shut + 1999 * MS));
+        assertTrue(check.lingerOver(shut + 2000 * MS));
+        assertTrue(check.lingerOver(shut + 5000 * MS));
     }
 }
