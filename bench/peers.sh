@@ -25,7 +25,8 @@ usage() {
   cat <<'TXT'
 Usage: ./surge bench peers [FLAGS]
 
-Runs each server alone on one CPU, loads it with wrk on another (keep-alive, then pipelined),
+Runs each server alone on one CPU, loads it with wrk on another (keep-alive, then pipelined,
+and with --modes close a connection per request),
 and prints requests/s, p50/p99 latency and server CPU µs per request (total, user and system),
 with ratios to Surge. Every server is measured once per round; the order rotates from round to
 round, and the report gives the median of the rounds, with the lowest and highest CPU µs per
@@ -45,6 +46,10 @@ Flags:
   --warmup SECONDS     warm-up before each measured run, as two wrk runs so connection
                        teardown is warmed up too (default 5, --quick 1)
   --pipeline DEPTH     requests per pipelined batch (default 16)
+  --modes LIST         comma-separated, from: keepalive, pipelined, close (a new connection per
+                       request: wrk sends Connection: close, and each server must answer with
+                       it and close; accept, the request and the close are what is measured)
+                       (default: keepalive,pipelined)
   --server-cpu N       CPU the server is pinned to (default 0)
   --load-cpu N         CPU the load generator is pinned to (default 1)
   --load wrk|surge     the load generator: wrk (default), or `surge load` (one thread, per-request
@@ -87,6 +92,7 @@ while [[ $# -gt 0 ]]; do
   [[ $# -ge 2 ]] || die_usage "$flag needs a value"
   case "$flag" in
     --servers) IFS=, read -r -a SERVERS <<<"$2" ;;
+    --modes) IFS=, read -r -a MODES <<<"$2" ;;
     --rounds) ROUNDS=$(bounded "$flag" "$2" 1 99) ;;
     --connections) CONNECTIONS=$(bounded "$flag" "$2" 1 10000) ;;
     --duration) DURATION=$(bounded "$flag" "$2" 1 600) ;;
@@ -109,6 +115,11 @@ else
   : "${ROUNDS:=3}" "${DURATION:=10}" "${WARMUP:=5}"
 fi
 [[ ${#SERVERS[@]} -gt 0 ]] || die_usage "--servers is empty"
+[[ ${#MODES[@]} -gt 0 ]] || die_usage "--modes is empty"
+for m in "${MODES[@]}"; do
+  [[ $m == keepalive || $m == pipelined || $m == close ]] || die_usage "unknown mode '$m' (known: keepalive, pipelined, close)"
+  [[ $m == close && $LOAD == surge ]] && die_usage "--modes close needs --load wrk: surge load keeps its connections"
+done
 if [[ $LOAD == surge && ( -z ${SURGE_JDK:-} || -z ${SURGE_LOAD_CP:-} ) ]]; then
   echo "peers: --load surge needs SURGE_JDK and SURGE_LOAD_CP, which ./surge sets: run this as './surge bench peers'." >&2
   exit 1
@@ -139,7 +150,7 @@ CLK_TCK=$(getconf CLK_TCK)
 SAMPLES="$RUN/samples.tsv"
 : >"$SAMPLES"
 count=${#SERVERS[@]}
-echo "peers: $ROUNDS round(s) of ${SERVERS[*]}, about $((ROUNDS * count * 2 * (WARMUP + DURATION))) s of load" >&2
+echo "peers: $ROUNDS round(s) of ${SERVERS[*]}, about $((ROUNDS * count * ${#MODES[@]} * (WARMUP + DURATION))) s of load" >&2
 # Round r starts at server r mod count, so that no server is always first (on a machine still
 # settling) or always after the same neighbour.
 for ((round = 1; round <= ROUNDS; round++)); do
@@ -158,6 +169,7 @@ done
   printf 'connections\t%s\nwrk_threads\t1\nwarmup_s\t%s\nduration_s\t%s\n' "$CONNECTIONS" "$WARMUP" "$DURATION"
   printf 'load\t%s\n' "$LOAD"
   printf 'pipeline_depth\t%s\nserver_cpu\t%s\nload_cpu\t%s\n' "$DEPTH" "$SERVER_CPU" "$LOAD_CPU"
+  printf 'modes\t%s\n' "$(IFS=,; echo "${MODES[*]}")"
   printf 'java_opts\t%s\n' "${JAVA_OPTS:-}"
 } >"$RUN/parameters.tsv"
 first_line() { "$@" 2>&1 | head -n1 || true; }

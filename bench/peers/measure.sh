@@ -14,6 +14,7 @@
 # cpu_us_per_req user_us_per_req sys_us_per_req requests non_2xx socket_errors. position is the
 # server's place in that round's order (0 = first), kept so that order effects can be checked.
 
+# The modes measured; peers.sh's --modes may change them (close: a connection per request).
 MODES=(keepalive pipelined)
 FAILED=0
 LOAD=${LOAD:-wrk}
@@ -54,6 +55,7 @@ run_load() {
       -cp "$SURGE_LOAD_CP" dev.surge.load.Main "${args[@]}" "$url" >"$out" 2>&1 &
   else
     [[ $mode == pipelined ]] && args=(-s "$PEERS/pipeline.lua")
+    [[ $mode == close ]] && args=(-H 'Connection: close')
     args+=("$url")
     [[ $mode == pipelined ]] && args+=(-- "$DEPTH")
     timeout $((secs + 30)) taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${secs}s" --latency "${args[@]}" >"$out" 2>&1 &
@@ -91,7 +93,16 @@ fail_sample() { # round position server mode reason
   FAILED=1
 }
 
-# One round's sample of server $3 at place $2 of round $1: both modes, each on a warm server.
+# Fails, saying why, unless the server at $1 answers a request that asks for the close with
+# Connection: close and then closes: a server that keeps the connection would be measured
+# keep-alive in the close mode.
+closes_on_request() {
+  local head
+  head=$(curl -s -D - -o /dev/null --max-time 2 -H 'Connection: close' "$1" | tr -d '\r')
+  grep -qi '^connection: *close$' <<<"$head" || { echo "no Connection: close in its answer to one"; return 1; }
+}
+
+# One round's sample of server $3 at place $2 of round $1: every mode, each on a warm server.
 measure_server() { # round position server
   local round=$1 pos=$2 name=$3 port url log reason mode out before after rc
   local rps p50 p99 requests non2xx sock cpu user sys
@@ -114,6 +125,11 @@ measure_server() { # round position server
   fi
   for mode in "${MODES[@]}"; do
     out="$RUN/r$round-$name-$mode.$LOAD"
+    if [[ $mode == close ]] && ! reason=$(closes_on_request "$url"); then
+      echo "peers: $name: $reason; its close mode is not measured" >&2
+      fail_sample "$round" "$pos" "$name" "$mode" "$reason"
+      continue
+    fi
     # The warm-up is two load runs, so that the server has also seen a set of connections
     # close before the measured run: a JIT that first meets connection teardown there
     # deoptimizes its hot read path and recompiles it during the measurement.

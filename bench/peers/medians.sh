@@ -14,7 +14,7 @@ summarize_samples() { # $1 samples file, $2 the servers in report order (space-s
     BEGIN {
       FS = "\t"
       nsrv = split(order, servers, " ")
-      nmode = split("keepalive pipelined", modes, " ")
+      nmode = split("keepalive pipelined close", modes, " ")
       # Sample columns for each median, by name: 6 rps, 7 p50, 8 p99, 9 cpu, 10 user, 11 sys.
       ncol = split("6 7 8 9 10 11", cols, " ")
     }

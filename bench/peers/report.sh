@@ -89,6 +89,8 @@ render_markdown() { # $1 result rows, $2 a file of "key<TAB>value" lines: parame
   echo "wrk runs, so JIT-compiled servers have also met connection teardown before it."
   echo "Latency is wrk's (with its coordinated-omission correction); pipelined, wrk times each"
   echo "batch of requests, so those percentiles are rough, and \"-\" where wrk printed none."
+  echo "The close mode (--modes close) sends Connection: close on every request: each one is a"
+  echo "new connection, its accept, the request and the close."
   echo
   echo "| | |"
   echo "|---|---|"

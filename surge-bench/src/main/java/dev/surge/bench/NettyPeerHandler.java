@@ -11,10 +11,12 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
@@ -30,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * TechEmpower Netty entry does: the body is one unreleasable direct buffer shared by every
  * response, every header value is a pre-encoded {@link AsciiString}, responses are written
  * without a flush and flushed once when the read batch ends, so pipelined requests of one read
- * leave in one write.
+ * leave in one write. A request that asks for the close gets it after its response.
  */
 @Sharable
 final class NettyPeerHandler extends ChannelInboundHandlerAdapter {
@@ -70,7 +72,15 @@ final class NettyPeerHandler extends ChannelInboundHandlerAdapter {
 
     private void respond(ChannelHandlerContext ctx, HttpRequest request) {
         if (request.method().equals(HttpMethod.GET) && "/plaintext".equals(request.uri())) {
-            ctx.write(response(HttpResponseStatus.OK, PLAINTEXT.duplicate(), PLAINTEXT_LENGTH), ctx.voidPromise());
+            FullHttpResponse ok = response(HttpResponseStatus.OK, PLAINTEXT.duplicate(), PLAINTEXT_LENGTH);
+            if (HttpUtil.isKeepAlive(request)) {
+                ctx.write(ok, ctx.voidPromise());
+            } else {
+                // Asked to close (or HTTP/1.0): say so, and close once it is sent, as Netty's
+                // HTTP examples do.
+                ok.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                ctx.writeAndFlush(ok).addListener(ChannelFutureListener.CLOSE);
+            }
         } else {
             ctx.writeAndFlush(response(HttpResponseStatus.NOT_FOUND, Unpooled.EMPTY_BUFFER, ZERO))
                     .addListener(ChannelFutureListener.CLOSE);

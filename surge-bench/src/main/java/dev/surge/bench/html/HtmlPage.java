@@ -35,13 +35,17 @@ final class HtmlPage {
                 .append("; every number is the median of the rounds that succeeded (").append(escape(
                         run.parameters().getOrDefault("rounds", "?"))).append(" round(s), order rotating). From <code>")
                 .append(escape(source)).append("</code>.</p>\n");
-        out.append("<p><span class=\"key\" style=\"background:").append(Svg.KEEPALIVE).append("\"></span>keep-alive")
-                .append("<span class=\"key\" style=\"background:").append(Svg.PIPELINED).append("\"></span>pipelined</p>\n");
+        out.append("<p>");
+        for (String mode : run.modes()) {
+            out.append("<span class=\"key\" style=\"background:").append(Svg.color(mode)).append("\"></span>")
+                    .append(escape(Svg.mode(mode)));
+        }
+        out.append("</p>\n");
 
         out.append("<h2>CPU time per request</h2>\n<p>The server process's user + system time during the measured"
                 + " run divided by the requests it answered: what a request costs, whatever the load generator's own"
                 + " ceiling. Lower is better.</p>\n<div class=\"charts\">\n");
-        for (String mode : PeerRun.MODES) {
+        for (String mode : run.modes()) {
             out.append(CpuChart.render(run, mode, Svg.mode(mode)));
         }
         out.append("</div>\n");

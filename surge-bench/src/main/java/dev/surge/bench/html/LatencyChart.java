@@ -76,13 +76,13 @@ final class LatencyChart {
         for (int i = 0; i < 2; i++) {
             svg.text(xs[i], HEIGHT - 10, names[i], "middle", Svg.INK, "");
         }
-        List<String> modes = PeerRun.MODES;
+        List<String> modes = run.modes();
         for (int k = 0; k < modes.size(); k++) {
             PeerRun.Result r = run.result(server, modes.get(k));
             if (r == null) {
                 continue;
             }
-            double shift = (k - 0.5) * 16;
+            double shift = (k - (modes.size() - 1) / 2.0) * 16;
             String color = Svg.color(r.mode());
             double[] medians = {r.p50().orElse(Double.NaN), r.p99().orElse(Double.NaN)};
             List<List<Double>> rounds = List.of(r.p50Samples(), r.p99Samples());

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 record PeerRun(String kind, Map<String, String> parameters, Map<String, String> machine, List<Result> results) {
 
-    static final List<String> MODES = List.of("keepalive", "pipelined");
+    static final List<String> MODES = List.of("keepalive", "pipelined", "close");
 
     /** One server in one mode: the medians, and the successful rounds' values behind them. */
     record Result(String server, String mode, String status, int rounds, int roundsOk, OptionalDouble rps,
@@ -32,6 +32,11 @@ record PeerRun(String kind, Map<String, String> parameters, Map<String, String> 
     /** The servers in the order of the file. */
     List<String> servers() {
         return results.stream().map(Result::server).distinct().toList();
+    }
+
+    /** The modes the run measured, in the order of {@link #MODES}. */
+    List<String> modes() {
+        return MODES.stream().filter(m -> results.stream().anyMatch(r -> r.mode.equals(m))).toList();
     }
 
     /** The result of {@code server} in {@code mode}, or null where the run has none. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 final class Svg {
     static final String KEEPALIVE = "#4e79a7";
     static final String PIPELINED = "#f28e2b";
+    static final String CLOSE = "#59a14f";
     static final String INK = "#333";
     static final String GRID = "#ddd";
 
@@ -88,11 +89,16 @@ final class Svg {
         return switch (mode) {
             case "keepalive" -> "keep-alive";
             case "pipelined" -> "pipelined";
+            case "close" -> "a connection per request";
             default -> mode;
         };
     }
 
     static String color(String mode) {
-        return mode.equals("pipelined") ? PIPELINED : KEEPALIVE;
+        return switch (mode) {
+            case "pipelined" -> PIPELINED;
+            case "close" -> CLOSE;
+            default -> KEEPALIVE;
+        };
     }
 }

@@ -64,6 +64,27 @@ class HtmlReportTest {
     }
 
     @Test
+    void onlyTheModesARunMeasuredAreDrawnTheCloseModeIncluded(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("peers-close.json");
+        Files.writeString(in, """
+                {"benchmark": "peers", "parameters": {"rounds": 1}, "results": [
+                  {"server": "surge", "mode": "keepalive", "status": "ok", "rounds": 1, "rounds_ok": 1,
+                   "requests_per_s": 1000, "p50_us": 500, "p99_us": 900, "cpu_us_per_request": 5.0},
+                  {"server": "surge", "mode": "close", "status": "ok", "rounds": 1, "rounds_ok": 1,
+                   "requests_per_s": 100, "p50_us": 600, "p99_us": 4000, "cpu_us_per_request": 55.0}],
+                 "samples": []}
+                """);
+        assertEquals(0, run(in, null, new StringWriter()));
+        String html = Files.readString(dir.resolve("peers-close.html"));
+        List<String> titles = Pattern.compile("<rect class=\"bar\"[^>]*><title>([^<]*)</title>").matcher(html)
+                .results().map(m -> m.group(1)).toList();
+        assertEquals(List.of("surge keep-alive: 5.000 µs/request, median of 1 round(s)",
+                "surge a connection per request: 55.000 µs/request, median of 1 round(s)"), titles);
+        assertTrue(html.contains("<title>a connection per request</title>"), "the close mode's chart");
+        assertFalse(html.contains("<title>pipelined</title>"), "a chart for a mode the run did not measure");
+    }
+
+    @Test
     void aFailedRowIsSaidNotDrawn(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("peers-x.json");
         Files.writeString(in, """
