@@ -25,13 +25,13 @@ usage() {
   cat <<'TXT'
 Usage: ./surge bench peers [FLAGS]
 
-Runs each server alone on one CPU, loads it with wrk on another (keep-alive, then pipelined,
-and with --modes close a connection per request),
-and prints requests/s, p50/p99 latency and server CPU µs per request (total, user and system),
-with ratios to Surge. Every server is measured once per round; the order rotates from round to
-round, and the report gives the median of the rounds, with the lowest and highest CPU µs per
-request beside it. Results, every round's samples included, are also written to
-bench/results/peers-<UTC time>.{json,md} and peers-latest.{json,md}.
+Runs each server alone on one CPU, loads it with wrk on another (keep-alive, then pipelined;
+--modes close adds a connection per request), and prints requests/s, p50/p99 latency and
+server CPU µs per request (total, user and system), with ratios to Surge. Every server is
+measured once per round; the order rotates from round to round, and the report gives the
+median of the rounds, with the lowest and highest CPU µs per request beside it. Results,
+every round's samples included, are also written to bench/results/peers-<UTC time>.{json,md}
+and peers-latest.{json,md}.
 
 Flags:
   --servers LIST       comma-separated, from: surge,netty,gin,fasthttp,nginx,c-loop, and Surge's

@@ -94,8 +94,8 @@ fail_sample() { # round position server mode reason
 }
 
 # Fails, saying why, unless the server at $1 answers a request that asks for the close with
-# Connection: close and then closes: a server that keeps the connection would be measured
-# keep-alive in the close mode.
+# Connection: close. wrk opens a new connection only after such an answer: without it, a
+# server would be measured keep-alive in the close mode.
 closes_on_request() {
   local head
   head=$(curl -s -D - -o /dev/null --max-time 2 -H 'Connection: close' "$1" | tr -d '\r')
