@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  *   BODY  the head read, the body coming                 --below the minimum rate after the grace--> 408, close
  *   BUSY  waiting for the server (handlers, files, room) --(no read timeout: deadlines cover it)
  *   and in any phase, output pending that the client takes none of --write timeout--> close
- *   LINGER  the last response sent, output shut (FIN), waiting for the client to close
- *                                                        --linger (2 s)--> close
+ *   and once closing, the output shut (FIN) after the last response, no phase is judged but
+ *   the linger: the client not closed within {@link HalfClose#LINGER_MILLIS} --> close
  * </pre>
  * As the server runs short of memory, the idle and header timeouts are cut, down to a tenth
  * ({@code ServerHealth.timeoutShare()}).
