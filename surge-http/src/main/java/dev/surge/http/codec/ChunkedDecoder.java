@@ -136,7 +136,8 @@ final class ChunkedDecoder {
         int significant = 0;
         while (i < lineEnd && CharClass.is(buf.at(i), CharClass.HEX)) {
             size = size << 4 | CharClass.hexValue(buf.at(i));
-            if (size > 0 && ++significant > MAX_SIZE_DIGITS) {
+            // Counted while non-zero, not positive: a 16th digit may turn the long negative.
+            if (size != 0 && ++significant > MAX_SIZE_DIGITS) {
                 throw HttpError.badRequest("chunk size overflows");
             }
             i++;

@@ -109,10 +109,8 @@ final class Framing {
             if (b < '0' || b > '9') {
                 throw HttpError.badRequest("Content-Length must be a single decimal number");
             }
-            if (value > (Long.MAX_VALUE - 9) / 10) {
-                throw HttpError.badRequest("Content-Length is too large to be valid");
-            }
-            value = value * 10 + (b - '0');
+            // A number too large for a long is one over any body limit: 413, as for the others.
+            value = value > (Long.MAX_VALUE - 9) / 10 ? Long.MAX_VALUE : value * 10 + (b - '0');
         }
         return value;
     }
