@@ -37,7 +37,7 @@ final class ConnectionFlags {
     int writeBuffer;
 
     @Option(names = "--shutdown-grace", defaultValue = "30s", converter = DurationConverter.class,
-            description = "on SIGTERM, finish the requests in progress within this, then close (default: ${DEFAULT-VALUE})")
+            description = "on SIGTERM, finish the requests in progress and exit within this (default: ${DEFAULT-VALUE})")
     Duration shutdownGrace;
 
     ConnectionLimits limits() {

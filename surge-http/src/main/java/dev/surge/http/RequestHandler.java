@@ -40,9 +40,9 @@ public interface RequestHandler {
     }
 
     /**
-     * Called once when the server has stopped and closed its connections: wait here, within
-     * reason, for work the handler started on other threads.
+     * Called once when the server has stopped and closed its connections: wait here, up to
+     * {@code wait}, for work the handler started on other threads, then let go of what it holds.
      */
-    default void close() {
+    default void close(java.time.Duration wait) {
     }
 }

@@ -72,11 +72,12 @@ public final class Server implements AutoCloseable {
 
     /**
      * Stops gracefully within {@code grace}: the listeners close, readiness turns false, every
-     * request already received is answered, with {@code Connection: close}, and each
-     * connection closes after its last response; idle keep-alive connections close at once
-     * (after a quarter of a second in which a request that was on its way is still answered).
-     * Whatever is left when {@code grace} ends is closed as {@link #close()} does, which
-     * interrupts the handlers still running. Returns whether everything finished in time.
+     * request already taken up is answered, and each connection closes after its last
+     * response, which says {@code Connection: close}; idle keep-alive connections close after
+     * a quarter of a second, in which a request that was on its way is still answered.
+     * Whatever is left a second before {@code grace} ends (half-way, for a grace under two
+     * seconds) is closed as {@link #close()} does, which interrupts the handlers still
+     * running; it returns by the end of {@code grace}. Returns whether everything finished in time.
      */
     public boolean stop(java.time.Duration grace) {
         return listeners.drain(grace);

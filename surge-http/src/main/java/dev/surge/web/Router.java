@@ -13,7 +13,6 @@ import dev.surge.http.routing.RouteTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -29,7 +28,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Router implements RequestHandler {
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
-    private static final long CLOSE_WAIT_MILLIS = 10_000;
 
     /**
      * A route ready to run: its whole chain, where it runs, its timeout (-1: the app's), and
@@ -291,9 +289,9 @@ final class Router implements RequestHandler {
      * open files).
      */
     @Override
-    public void close() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
-        while (inFlight.sum() > 0 && System.nanoTime() < deadline) {
+    public void close(java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (inFlight.sum() > 0 && System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -302,8 +300,8 @@ final class Router implements RequestHandler {
             }
         }
         if (inFlight.sum() > 0) {
-            LOG.log(System.Logger.Level.WARNING, inFlight.sum() + " handler(s) still running after "
-                    + CLOSE_WAIT_MILLIS + " ms: they ignore interruption");
+            LOG.log(System.Logger.Level.WARNING, inFlight.sum() + " handler(s) still running "
+                    + wait.toMillis() + " ms after the server closed: they ignore interruption, and are left");
         }
         admission.close();
         for (AutoCloseable resource : resources) {

@@ -184,4 +184,29 @@ class ExecutionTest {
             assertFalse(c.readUntilClosed().startsWith("HTTP/1.1 200"), "no answer from a stopped server");
         }
     }
+
+    @Test
+    void stoppingEndsWithinTheGracePeriodThoughAHandlerIgnoresItsInterrupt() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean release = new AtomicBoolean();
+        Server server = App.create().requestTimeout(java.time.Duration.ZERO).get("/spin", ctx -> {
+            started.countDown();
+            while (!release.get()) {
+                Thread.onSpinWait();  // work that never looks at its interrupt
+            }
+            ctx.text("spun");
+        }).start(ServerOptions.defaults().withPort(0).withEventLoops(1));
+        try (WireClient c = new WireClient(server.port())) {
+            c.send("GET /spin HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            long begun = System.nanoTime();
+            assertFalse(server.stop(java.time.Duration.ofSeconds(1)), "the handler outlasted the grace period");
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun);
+            // Before, closing waited 10 s more for such a handler (and 5 s for the loops).
+            assertTrue(tookMillis < 1500, "stop(1 s) took " + tookMillis + " ms");
+            assertFalse(c.readUntilClosed().startsWith("HTTP/1.1 200"), "no answer once the grace period is over");
+        } finally {
+            release.set(true);
+        }
+    }
 }

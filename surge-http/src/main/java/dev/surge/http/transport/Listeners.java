@@ -49,6 +49,8 @@ public final class Listeners implements AutoCloseable {
     /** Each event loop's sweep of its connections' timeouts. */
     private final Map<EventExecutor, ConnectionSweep> sweeps = new HashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    /** What closing the connections, the event loops and the handler may take, at most. */
+    static final long CLOSE_MILLIS = 1000;
     private final ServerHealth health;
     private boolean closed;
     /** Each event loop's count of its connections and bytes, in the loops' order. */
@@ -183,14 +185,16 @@ public final class Listeners implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: stops accepting, marks the server draining (not ready; responses
-     * from now on say {@code Connection: close}), lets every connection finish the requests
-     * it has, closing it after its last response, and closes idle ones; then, once all are
-     * closed or {@code grace} has passed, does {@link #close}. Returns whether every
-     * connection closed by itself within the grace period.
+     * Stops gracefully, within {@code grace}: stops accepting, marks the server draining (not
+     * ready; each connection's last response says {@code Connection: close}), lets every
+     * connection finish the requests it has, closing it after its last response, and closes
+     * idle ones; then, once all are closed, or when the grace period has only
+     * {@link #CLOSE_MILLIS} left (half of it, if shorter), closes what is left as {@link #close}
+     * does, by the end of the grace period. Returns whether every connection closed by itself.
      */
     public boolean drain(Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
+        long closeBy = System.nanoTime() + grace.toNanos();
+        long deadline = closeBy - Math.min(TimeUnit.MILLISECONDS.toNanos(CLOSE_MILLIS), grace.toNanos() / 2);
         // Listeners first: a client told Connection: close reconnects at once, and a connection
         // waiting in the accept queue of a listener that then closes is reset, request and all.
         closeListeners();
@@ -212,7 +216,7 @@ public final class Listeners implements AutoCloseable {
                 break;
             }
         }
-        close();
+        close(closeBy);
         return clean;
     }
 
@@ -224,10 +228,15 @@ public final class Listeners implements AutoCloseable {
 
     /**
      * Stops accepting, closes every connection, waits for the event loops to end, then lets
-     * the handler wait for work it runs on other threads. A second call does nothing.
+     * the handler wait for work it runs on other threads: all of it within
+     * {@link #CLOSE_MILLIS}. A second call does nothing.
      */
     @Override
-    public synchronized void close() {
+    public void close() {
+        close(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_MILLIS));
+    }
+
+    private synchronized void close(long closeBy) {
         if (closed) {
             return;
         }
@@ -238,9 +247,14 @@ public final class Listeners implements AutoCloseable {
         }
         // Closed here rather than by the loops' shutdown, which may drop the inactive event
         // that tells a connection to interrupt the handler still working on its request.
-        connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        Future<?> done = transport.group().shutdownGracefully(0, 5, TimeUnit.SECONDS);
-        done.syncUninterruptibly();
-        handler.close();
+        connections.close().awaitUninterruptibly(left(closeBy), TimeUnit.NANOSECONDS);
+        Future<?> done = transport.group().shutdownGracefully(0, left(closeBy), TimeUnit.NANOSECONDS);
+        done.awaitUninterruptibly(left(closeBy), TimeUnit.NANOSECONDS);
+        // A handler that ignores its interrupt is left running after this: it can no longer answer.
+        handler.close(Duration.ofNanos(left(closeBy)));
+    }
+
+    private static long left(long closeBy) {
+        return Math.max(0, closeBy - System.nanoTime());
     }
 }
