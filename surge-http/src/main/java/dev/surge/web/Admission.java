@@ -147,19 +147,22 @@ final class Admission implements AutoCloseable {
 
     /**
      * The client's {@code Request-Timeout} in nanoseconds, or -1 without one. Refuses, with a
-     * message for a 400, anything but a whole number of milliseconds; a number too large to
-     * hold is as good as no limit.
+     * message for a 400, anything but one whole number of milliseconds (two field lines are a
+     * list, as "100, 200" is); a number too large to hold is as good as no limit.
      */
     static long clientTimeoutNanos(Request request) {
         String value = request.header(REQUEST_TIMEOUT).orElse(null);
         if (value == null) {
             return -1;
         }
-        if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')
+                || request.headers(REQUEST_TIMEOUT).size() > 1) {
             throw new IllegalArgumentException("Bad Request: " + REQUEST_TIMEOUT
-                    + " must be a whole number of milliseconds, 0 or more; got '" + printable(value) + "'");
+                    + " must be one whole number of milliseconds, 0 or more; got '"
+                    + printable(String.join(", ", request.headers(REQUEST_TIMEOUT))) + "'");
         }
-        long millis = value.length() > 12 ? Long.MAX_VALUE : Long.parseLong(value);
+        String digits = value.replaceFirst("^0+(?=.)", "");  // leading zeros do not make it longer
+        long millis = digits.length() > 12 ? Long.MAX_VALUE : Long.parseLong(digits);
         return millis > TimeUnit.NANOSECONDS.toMillis(Long.MAX_VALUE / 2) ? -1 : TimeUnit.MILLISECONDS.toNanos(millis);
     }
 

@@ -33,10 +33,12 @@ final class TimedResponse implements AsyncResponse {
     private static final int EXPIRED = 2;
     private static final int GONE = 3;
     private static final VarHandle STATE;
+    private static final VarHandle UPSTREAM;
 
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(TimedResponse.class, "state", int.class);
+            UPSTREAM = MethodHandles.lookup().findVarHandle(TimedResponse.class, "upstream", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -54,7 +56,7 @@ final class TimedResponse implements AsyncResponse {
     private volatile int state;
     /** Whether the handler was let run; a plain field, read racily to tell DEADLINE_EXPIRED from _EXCEEDED. */
     private boolean started;
-    /** Calls in {@link Deadline#upstream} now; written by the handler's thread only. */
+    /** Calls in {@link Deadline#upstream} now, from the handler's thread or threads it forked. */
     private volatile int upstream;
     // Set on the loop before the watchdog or the handler sees this; cleared by the handler at its end.
     private Context ctx;
@@ -150,8 +152,10 @@ final class TimedResponse implements AsyncResponse {
             System.getLogger(TimedResponse.class.getName()).log(System.Logger.Level.DEBUG,
                     () -> "the answer to an expired request was not sent: " + e);
         }
+        // Whether or not it saw the handler start (a plain field, which it may see late): a
+        // handler that has not started never will, and its thread ends at once either way.
         Thread t = thread;
-        if (ran && t != null) {
+        if (t != null && t != Thread.currentThread()) {
             t.interrupt();
         }
     }
@@ -193,7 +197,7 @@ final class TimedResponse implements AsyncResponse {
     }
 
     void upstream(int delta) {
-        upstream += delta;
+        UPSTREAM.getAndAdd(this, delta);
     }
 
     /** On the handler's thread: whether it may answer (claiming the response the first time). */

@@ -94,6 +94,51 @@ class DrainTest {
         }
     }
 
+    /**
+     * Two pipelined requests in their handlers when the drain begins, the second answered
+     * first: the first's answer must not close the connection ahead of the second's.
+     */
+    @Test
+    void pipelinedRequestsInProgressWhenTheDrainBeginsAreAllAnswered() throws Exception {
+        Server server = start();
+        try (WireClient c = new WireClient(server.port())) {
+            c.send("GET /slow/600 HTTP/1.1\r\nHost: h\r\n\r\nGET /slow/100 HTTP/1.1\r\nHost: h\r\n\r\n");
+            Thread.sleep(250);  // both handlers run; the second has answered, queued behind the first
+            CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> server.stop(Duration.ofSeconds(10)));
+            var first = c.read();
+            assertEquals("slept 600", first.body());
+            assertEquals(null, first.header("Connection"), "not the connection's last response");
+            assertEquals("slept 100", c.read().body());
+            assertEquals("", c.readUntilClosed(), "then the connection closes");
+            assertTrue(stopped.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    /** A request sent just as the drain begins, on a connection idle long before, is still answered. */
+    @Test
+    void aLongIdleConnectionGetsAQuarterSecondFromTheDrainForALastRequest() throws Exception {
+        Server server = Server.start(ServerOptions.defaults().withPort(0).withEventLoops(1)
+                .withConnections(ConnectionLimits.DEFAULT.withIdleTimeout(Duration.ofSeconds(60))
+                        .withHeaderTimeout(Duration.ofMillis(400))), HANDLER);  // sweeps every 100 ms
+        try (WireClient c = new WireClient(server.port())) {
+            assertEquals("fast", c.send(GET).read().body());
+            Thread.sleep(600);  // idle through several sweeps
+            WireClient holder = new WireClient(server.port());
+            holder.send("GET /slow/1000 HTTP/1.1\r\nHost: h\r\n\r\n");  // keeps the drain going
+            CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> server.stop(Duration.ofSeconds(10)));
+            while (!server.health().draining()) {
+                Thread.sleep(1);
+            }
+            Thread.sleep(50);
+            var r = c.send(GET).read();
+            assertEquals("fast", r.body());
+            assertEquals("close", r.header("Connection"));
+            assertEquals("slept 1000", holder.read().body());
+            holder.close();
+            assertTrue(stopped.get(10, TimeUnit.SECONDS));
+        }
+    }
+
     @Test
     void whatOutlastsTheGracePeriodIsClosedAndItsHandlerInterrupted() throws Exception {
         Server server = start();

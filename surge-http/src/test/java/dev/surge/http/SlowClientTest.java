@@ -97,6 +97,21 @@ class SlowClientTest {
     }
 
     @Test
+    void theBodyThatCameWithItsHeadCountsTowardTheMinimumRate() throws Exception {
+        // Most of the body in the head's packet, then a pause: 3,000 bytes in about a second
+        // is three times the rate asked, though nothing more came after the head.
+        var limits = limits().withHeaderTimeout(Duration.ofMillis(200)).withMinBodyRate(1000);
+        try (Server server = start(limits, (req, res) -> res.text("got " + req.body().length));
+             WireClient c = new WireClient(server.port())) {
+            c.send("POST /upload HTTP/1.1\r\nHost: h\r\nContent-Length: 4000\r\n\r\n" + "x".repeat(3000));
+            Thread.sleep(1000);
+            var r = c.send("y".repeat(1000)).read();
+            assertEquals("got 4000", r.body());
+            assertEquals(0, server.health().rejected(Rejection.BODY_TOO_SLOW));
+        }
+    }
+
+    @Test
     void aBodyAtTheMinimumRateIsServed() throws Exception {
         var limits = limits().withHeaderTimeout(Duration.ofMillis(200)).withMinBodyRate(100);
         try (Server server = start(limits, (req, res) -> res.text("got " + req.body().length));
@@ -139,6 +154,36 @@ class SlowClientTest {
             try (WireClient c = new WireClient(server.port())) {
                 assertEquals(big.length, c.send(GET).read().body().length());
             }
+        }
+    }
+
+    @Test
+    void aClientThatReadsSlowlyButSteadilyKeepsItsConnection() throws Exception {
+        // The socket's send buffer (MiBs on loopback) empties at the client's pace, and the
+        // channel may write again only once a third of it is free: seconds apart at 256 KB/s,
+        // more than the write timeout here. The kernel sends each time the client's window
+        // opens (every rcvbuf/16 or so read, about 1.5 s here): that is progress.
+        byte[] big = new byte[16 * 1024 * 1024];
+        var limits = limits().withWriteTimeout(Duration.ofSeconds(3));
+        try (Server server = start(limits, (req, res) -> res.send(ContentType.OCTET_STREAM, big));
+             Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            s.getOutputStream().write(GET.getBytes(StandardCharsets.ISO_8859_1));
+            var in = s.getInputStream();
+            byte[] chunk = new byte[4096];
+            long total = 0;
+            long slowUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+            while (System.nanoTime() < slowUntil) {  // 4 KiB every 16 ms: 256 KB/s, for 8 s
+                int n = in.read(chunk);
+                assertTrue(n > 0, "closed after " + total + " bytes, read slowly but steadily");
+                total += n;
+                Thread.sleep(16);
+            }
+            for (int n; total < big.length && (n = in.read(chunk)) > 0; ) {
+                total += n;
+            }
+            assertTrue(total >= big.length, "the whole response came: " + total + " bytes");
+            assertEquals(0, server.health().rejected(Rejection.WRITE_TIMEOUT));
         }
     }
 

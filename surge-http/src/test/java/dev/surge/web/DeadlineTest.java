@@ -177,6 +177,10 @@ class DeadlineTest {
         var r = served.send(served.at("/sleep-default").header("Request-Timeout", "300"));
         assertEquals(503, r.statusCode());
         assertEquals(exceeded + 1, health().rejected(Rejection.DEADLINE_EXCEEDED));
+        // Leading zeros are the same number, not one too long to hold (which would mean no limit).
+        r = served.send(served.at("/sleep-default").header("Request-Timeout", "0000000000300"));
+        assertEquals(503, r.statusCode());
+        assertEquals(exceeded + 2, health().rejected(Rejection.DEADLINE_EXCEEDED));
     }
 
     @Test
@@ -195,9 +199,14 @@ class DeadlineTest {
             for (String bad : new String[]{"soon", "-5", "1.5", "10 ms"}) {
                 WireClient.Response r = c.send("GET /fast HTTP/1.1\r\nHost: h\r\nRequest-Timeout: " + bad + "\r\n\r\n").read();
                 assertEquals(400, r.status(), bad);
-                assertTrue(r.body().contains("Request-Timeout must be a whole number of milliseconds"), r.body());
+                assertTrue(r.body().contains("Request-Timeout must be one whole number of milliseconds"), r.body());
                 assertTrue(r.body().contains("'" + bad + "'"), r.body());
             }
+            // Two field lines are a list, as "5000, 100" is: neither may win unseen.
+            WireClient.Response twice = c.send("GET /fast HTTP/1.1\r\nHost: h\r\nRequest-Timeout: 5000\r\n"
+                    + "Request-Timeout: 100\r\n\r\n").read();
+            assertEquals(400, twice.status(), twice.body());
+            assertTrue(twice.body().contains("'5000, 100'"), twice.body());
             assertEquals("fast", c.send("GET /fast HTTP/1.1\r\nHost: h\r\n\r\n").read().body());
         }
     }
@@ -236,6 +245,37 @@ class DeadlineTest {
         }
         assertEquals(runs, SHORT_RUNS.get(), "neither short route's handler ran");
         assertEquals(expired + 2, health().rejected(Rejection.DEADLINE_EXPIRED));
+    }
+
+    @Test
+    void aRequestWaitingInTheBufferKeepsItsArrivalWhenMoreBytesCome() throws Exception {
+        release = new CountDownLatch(1);
+        HOLDS_STARTED.set(0);
+        int runs = SHORT_RUNS.get();
+        StringBuilder pipeline = new StringBuilder();
+        for (int i = 0; i < MORE_THAN_QUEUED; i++) {
+            pipeline.append("GET /hold HTTP/1.1\r\nHost: h\r\n\r\n");
+        }
+        pipeline.append("GET /short-vt HTTP/1.1\r\nHost: h\r\n\r\n");
+        try (WireClient c = served.wire()) {
+            c.send(pipeline.toString());
+            while (HOLDS_STARTED.get() == 0) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(3 * SHORT.toMillis());
+            // A later read on the connection, while /short-vt still waits in its buffer: it
+            // brings a request of its own, not a new arrival time for the one waiting.
+            c.send("GET /fast-inline HTTP/1.1\r\nHost: h\r\n\r\n");
+            Thread.sleep(50);
+            release.countDown();
+            for (int i = 0; i < MORE_THAN_QUEUED; i++) {
+                assertEquals("held", c.read().body());
+            }
+            WireClient.Response vt = c.read();
+            assertEquals(503, vt.status(), "/short-vt arrived over 900 ms before it was taken up: " + vt.body());
+            assertEquals("fast", c.read().body(), "the later request is answered as it arrived");
+        }
+        assertEquals(runs, SHORT_RUNS.get(), "the short route's handler never ran");
     }
 
     @Test

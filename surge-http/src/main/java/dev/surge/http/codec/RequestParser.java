@@ -135,6 +135,11 @@ public final class RequestParser {
         return messageLength;
     }
 
+    /** Where the body starts, from the message's start; valid once the head is complete. */
+    public int bodyStart() {
+        return bodyStart;
+    }
+
     /** Whether the head of the request being parsed is complete (its body may still be coming). */
     public boolean headComplete() {
         return state != State.REQUEST_LINE && state != State.HEADERS;
@@ -163,13 +168,13 @@ public final class RequestParser {
         int lf = buf.indexOf(base + scan, end, LF);
         if (lf < 0) {
             if (end - base > limits.maxRequestLine()) {
-                throw new HttpError(414, "request line longer than " + limits.maxRequestLine() + " bytes");
+                throw new HttpError(414, "request line longer than " + limits.maxRequestLine() + " bytes, its CRLF included");
             }
             scan = end - base;
             return false;
         }
         if (lf + 1 - base > limits.maxRequestLine()) {
-            throw new HttpError(414, "request line longer than " + limits.maxRequestLine() + " bytes");
+            throw new HttpError(414, "request line longer than " + limits.maxRequestLine() + " bytes, its CRLF included");
         }
         if (lf == base || buf.at(lf - 1) != CR) {
             throw HttpError.badRequest("the request line must end with CRLF, not a bare LF");

@@ -53,6 +53,12 @@ public final class ResponseWriter implements AsyncResponse {
         /** Whether the connection closes after this response, which the writer decides last. */
         void closeAfter(boolean close);
 
+        /**
+         * While the server drains: whether this response may close its connection, i.e. no
+         * later request of the connection was taken up; if so, none will be.
+         */
+        boolean claimLast();
+
         /** Starts the thread that answers this response, batched with the loop's turn. */
         void start(Thread thread);
     }
@@ -314,8 +320,10 @@ public final class ResponseWriter implements AsyncResponse {
             throw new IllegalStateException("a response was already sent for this request");
         }
         sent = true;
-        if (keepAlive && health.draining()) {
-            keepAlive = false;  // the server is stopping: Connection: close, and the connection closes after this
+        if (keepAlive && health.draining() && (place == null || place.claimLast())) {
+            // The server is stopping: Connection: close, and the connection closes after this,
+            // unless a request taken up after this one is to be answered (the last one closes).
+            keepAlive = false;
             if (place != null) {
                 place.closeAfter(true);
             }

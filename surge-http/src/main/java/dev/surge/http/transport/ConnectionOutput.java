@@ -1,5 +1,6 @@
 package dev.surge.http.transport;
 
+import dev.surge.http.codec.HeadLines;
 import dev.surge.http.codec.ResponseSink;
 import dev.surge.http.codec.ResponseWriter;
 import io.netty.buffer.ByteBuf;
@@ -44,6 +45,15 @@ final class ConnectionOutput implements ResponseSink, ResponseWriter.Deferral {
     /** Responses waiting in the queue. */
     int queued() {
         return queue.size();
+    }
+
+    /**
+     * Before a request is taken up: false if the response queued last closes the connection
+     * (the server drains), so that the request must not be; else that response no longer may.
+     */
+    boolean mayFollow() {
+        PendingResponse last = queue.peekLast();
+        return last == null || last.follow();
     }
 
     // ---- the sink of answers given on the loop ----
@@ -122,6 +132,13 @@ final class ConnectionOutput implements ResponseSink, ResponseWriter.Deferral {
         queuedAnswer.endOnLoop(closeAfter);
         queuedAnswer = null;
         return true;
+    }
+
+    /** Sends {@code 100 Continue} at once, after the responses before it. */
+    void writeContinue() {
+        HeadLines.writeContinue(batch());
+        sealQueuedAnswer(false);
+        flushBatch();
     }
 
     /** Writes the batch, if any, and flushes what was written since the last flush. */

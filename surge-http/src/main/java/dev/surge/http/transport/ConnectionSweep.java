@@ -25,7 +25,11 @@ final class ConnectionSweep {
 
     /** What the sweep judges: a connection, which keeps its own place in the sweep. */
     interface Swept {
-        /** Judges the connection's timeouts at {@code now}; it may close and leave the sweep. */
+        /**
+         * Judges the connection's timeouts at {@code now}; it may close and leave the sweep.
+         * {@code draining}: the server has drained for {@code drainIdleNanos} at least, and
+         * connections idle that long are to close.
+         */
         void sweep(long now, boolean draining, long drainIdleNanos);
 
         int sweepIndex();
@@ -42,6 +46,8 @@ final class ConnectionSweep {
     private int cursor;
     private int perSlice;
     private boolean draining;
+    /** When the drain began: an idle connection gets {@link #DRAIN_IDLE_MILLIS} from then at least. */
+    private long drainStart;
     private boolean stopped;
     /** Which chain of scheduled sweeps is current: draining starts a faster one. */
     private int chain;
@@ -79,6 +85,7 @@ final class ConnectionSweep {
     void drain() {
         loop.execute(() -> {
             draining = true;
+            drainStart = System.nanoTime();
             chain++;
             sweep();
             schedule(Math.min(DRAIN_SWEEP_MILLIS, periodMillis));
@@ -127,10 +134,13 @@ final class ConnectionSweep {
         }
         long now = System.nanoTime();
         long drainIdle = TimeUnit.MILLISECONDS.toNanos(DRAIN_IDLE_MILLIS);
+        // Idle connections are closed once idle that long, and not before the drain is that old:
+        // a request sent just as it began, on a connection long idle, is still answered.
+        boolean closeIdle = draining && now - drainStart >= drainIdle;
         int end = Math.max(0, cursor - perSlice);
         for (int i = Math.min(cursor, count) - 1; i >= end; i--) {
             if (i < count) {
-                connections[i].sweep(now, draining, drainIdle);
+                connections[i].sweep(now, closeIdle, drainIdle);
             }
         }
         cursor = end;

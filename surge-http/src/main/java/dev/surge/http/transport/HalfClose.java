@@ -1,6 +1,7 @@
 package dev.surge.http.transport;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.DuplexChannel;
@@ -20,6 +21,21 @@ final class HalfClose {
     static final long LINGER_MILLIS = 2000;
 
     private HalfClose() {
+    }
+
+    /**
+     * Once {@code lastWrite}, the connection's last response, is out: shuts the output, then
+     * lingers ({@link #shutdownOutput}, {@link #linger}); closes at once if the write failed.
+     */
+    static void afterLastWrite(ChannelFuture lastWrite, boolean closeEndsBody, SlowClientCheck timeouts) {
+        lastWrite.addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                f.channel().close();
+                return;
+            }
+            shutdownOutput(f.channel(), closeEndsBody);
+            linger(f.channel(), timeouts);
+        });
     }
 
     /**

@@ -13,7 +13,6 @@ import dev.surge.http.codec.ResponseWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundBuffer;
@@ -76,6 +75,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
     /** System.nanoTime() of the last read, and of the pass that dispatches requests now (later when they waited). */
     private long readNanos;
     private long passNanos;
+    /**
+     * Buffered bytes that came before the last read, and when the first of those reads was: a
+     * request that ends among them arrived then, so that later reads do not push its deadline back.
+     */
+    private int heldBytes;
+    private long heldNanos;
 
     HttpConnection(RequestHandler handler, DateHeader date, ServerOptions options, ServerHealth health,
                    ByteBufAllocator alloc, LoopTurn turn, ConnectionSweep sweep) {
@@ -118,6 +123,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
             in.release();
             return;
         }
+        heldNanos = heldBytes == 0 ? readNanos : heldNanos;
+        heldBytes = cumulation == null ? 0 : cumulation.readableBytes();
         readNanos = passNanos = System.nanoTime();
         ByteBuf buf = cumulation == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), cumulation, in);
         cumulation = null;
@@ -156,16 +163,19 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
                 return;
             }
             if (!complete) {
-                if (parser.takeContinue()) {
-                    HeadLines.writeContinue(output.batch());
-                    output.sealQueuedAnswer(false);
-                    output.flushBatch();
+                if (parser.takeContinue() && output.mayFollow()) {
+                    output.writeContinue();
                 }
+                return;
+            }
+            if (!output.mayFollow()) {
+                closeWhenDrained = true;  // the response before closes the connection: this request is not taken up
                 return;
             }
             requests++;
             dispatch(buf);
             buf.skipBytes(parser.messageLength());
+            heldBytes = Math.max(0, heldBytes - parser.messageLength());
             parser.reset();
             if (!response.keepAlive()) {
                 if (output.queued() == 0) {
@@ -179,7 +189,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
 
     private void dispatch(ByteBuf buf) {
         request.attach(buf);
-        request.timed(readNanos, passNanos);
+        request.timed(parser.messageLength() <= heldBytes ? heldNanos : readNanos, passNanos);
         response.begin(request);
         boolean failed = false;
         try {
@@ -222,15 +232,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
         }
         ByteBuf out = output.takeBatch();
         handler.beforeFlush();
-        var written = out == null ? ctx.writeAndFlush(Unpooled.EMPTY_BUFFER) : ctx.writeAndFlush(out);
-        written.addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
-                f.channel().close();
-                return;
-            }
-            HalfClose.shutdownOutput(f.channel(), output.closeEndsBody());
-            HalfClose.linger(f.channel(), sweep == null ? null : timeouts);
-        });
+        HalfClose.afterLastWrite(out == null ? ctx.writeAndFlush(Unpooled.EMPTY_BUFFER) : ctx.writeAndFlush(out),
+                output.closeEndsBody(), sweep == null ? null : timeouts);
     }
 
     // ---- file bodies ----
@@ -246,11 +249,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
 
     // ---- responses answered on other threads (see ConnectionOutput and LoopTurn) ----
 
-    /** On the loop: starts a deferred response's thread with the others of this turn. */
-    void startHandler(Thread thread) {
-        turn.start(thread);
-    }
-
+    /** The loop's gatherer of starts and hand-overs, which a deferred response's thread starts with. */
     LoopTurn turn() {
         return turn;
     }
@@ -322,7 +321,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
             return;
         }
         if (outbound != null && timeouts.writing(now, outbound.totalPendingWriteBytes(), outbound.current(),
-                outbound.currentProgress()) == SlowClientCheck.Verdict.WRITE_TIMEOUT) {
+                outbound.currentProgress()) == SlowClientCheck.Verdict.WRITE_TIMEOUT
+                && timeouts.stalledInKernel(now, KernelSends.millisSinceDataSent(ctx.channel()))) {
             health.reject(Rejection.WRITE_TIMEOUT);
             ctx.close();
             return;
@@ -333,7 +333,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
             }
             return;
         }
-        switch (timeouts.reading(now, phase(), requests, bytesRead, draining, drainIdleNanos,
+        SlowClientCheck.Phase phase = phase();
+        int bodyBytes = phase == SlowClientCheck.Phase.BODY ? cumulation.readableBytes() - parser.bodyStart() : 0;
+        switch (timeouts.reading(now, phase, requests, bodyBytes, draining, drainIdleNanos,
                 health.timeoutShare())) {
             case IDLE -> closeAfterResponses();
             case HEADER_TIMEOUT -> {
@@ -352,14 +354,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
     }
 
     private SlowClientCheck.Phase phase() {
-        if (cumulation != null && !full()) {
-            return parser.headComplete() ? SlowClientCheck.Phase.BODY : SlowClientCheck.Phase.HEAD;
-        }
-        if (cumulation == null && output.queued() == 0 && files.none()) {
-            // A new connection's first request is due within the header timeout from its accept.
-            return requests == 0 ? SlowClientCheck.Phase.HEAD : SlowClientCheck.Phase.IDLE;
-        }
-        return SlowClientCheck.Phase.BUSY;
+        return SlowClientCheck.Phase.of(cumulation != null, full(), parser.headComplete(),
+                output.queued() == 0 && files.none(), requests);
     }
 
     @Override

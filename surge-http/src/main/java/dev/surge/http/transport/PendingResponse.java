@@ -7,6 +7,8 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.buffer.UnpooledHeapByteBuf;
 import io.netty.channel.Channel;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,6 +49,25 @@ final class PendingResponse implements ResponseWriter.Place {
     private boolean closeAfter;
     /** Whether its body ends with the connection's close (it has no length). */
     private boolean endsWithClose;
+
+    /**
+     * {@link #FOLLOWED} once the loop took up a later request of the connection, {@link #LAST}
+     * once the writer made this response close the connection because the server drains:
+     * whichever comes first holds, so a response that closes is never followed by one that
+     * would be dropped.
+     */
+    private volatile int order;
+    private static final int FOLLOWED = 1;
+    private static final int LAST = 2;
+    private static final VarHandle ORDER;
+
+    static {
+        try {
+            ORDER = MethodHandles.lookup().findVarHandle(PendingResponse.class, "order", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     // The loop's: buffers and file pieces.
     private final ArrayDeque<Object> pieces = new ArrayDeque<>(2);
@@ -143,6 +164,11 @@ final class PendingResponse implements ResponseWriter.Place {
     }
 
     @Override
+    public boolean claimLast() {
+        return ORDER.compareAndSet(this, 0, LAST) || order == LAST;
+    }
+
+    @Override
     public void endsWithClose() {
         endsWithClose = true;
     }
@@ -230,7 +256,7 @@ final class PendingResponse implements ResponseWriter.Place {
 
     @Override
     public void start(Thread thread) {
-        connection.startHandler(thread);
+        connection.turn().start(thread);
     }
 
     /** Queues a piece (a buffer or a {@link FilePiece}) to write when this response reaches the head of the queue. */
@@ -267,6 +293,11 @@ final class PendingResponse implements ResponseWriter.Place {
         }
         closeAfter = close;
         ended = true;
+    }
+
+    /** On the loop, before it takes up a later request: false if this response closes the connection. */
+    boolean follow() {
+        return ORDER.compareAndSet(this, 0, FOLLOWED) || order == FOLLOWED;
     }
 
     boolean isEnded() {

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  *                                                        --header timeout--> 408 (close alone if nothing came)
  *   BODY  the head read, the body coming                 --below the minimum rate after the grace--> 408, close
  *   BUSY  waiting for the server (handlers, files, room) --(no read timeout: deadlines cover it)
- *   and in any phase, output pending that the client takes none of --write timeout--> close
+ *   and in any phase, output pending that the client takes none of (nor, on epoll, the kernel
+ *   sends any of) --write timeout--> close
  *   and once closing, the output shut (FIN) after the last response, no phase is judged but
  *   the linger: the client not closed within {@link HalfClose#LINGER_MILLIS} --> close
  * </pre>
@@ -22,7 +23,25 @@ import java.util.concurrent.TimeUnit;
  * ({@code ServerHealth.timeoutShare()}).
  */
 final class SlowClientCheck {
-    enum Phase { IDLE, HEAD, BODY, BUSY }
+    enum Phase {
+        IDLE, HEAD, BODY, BUSY;
+
+        /**
+         * A connection's phase: whether it holds received bytes not yet answered, whether
+         * parsing waits (for the server: room, the queue, a close), whether its request's head
+         * is whole, whether it owes nothing, and how many requests it has completed.
+         */
+        static Phase of(boolean buffered, boolean parsingWaits, boolean headComplete, boolean owesNothing, long requests) {
+            if (buffered && !parsingWaits) {
+                return headComplete ? BODY : HEAD;
+            }
+            if (!buffered && owesNothing) {
+                // A new connection's first request is due within the header timeout from its accept.
+                return requests == 0 ? HEAD : IDLE;
+            }
+            return BUSY;
+        }
+    }
 
     enum Verdict { NONE, IDLE, HEADER_TIMEOUT, BODY_TOO_SLOW, WRITE_TIMEOUT }
 
@@ -38,7 +57,6 @@ final class SlowClientCheck {
     /** When the current phase (of the current request) was first seen. */
     private long since;
     private long requestsAtMark = -1;
-    private long bytesAtMark;
     /** Which message was being sent (its identity hash: the message itself is not kept). */
     private int writeCurrent;
     private long writeProgress;
@@ -59,19 +77,19 @@ final class SlowClientCheck {
 
     /**
      * Judges the connection at {@code now}: in {@code phase}, having completed
-     * {@code requests} requests and read {@code bytesRead} bytes in all. A draining server
+     * {@code requests} requests, with {@code bodyBytes} of the current request's body on hand
+     * (those that came with its head count too). A draining server
      * closes a connection idle for {@code drainIdleNanos} (the close races a request the
      * client may be sending, so it waits for one a little). Idle connections and request heads
      * get {@code timeoutShare} of their timeouts (1, or less while the server runs short of
      * memory, as Envoy's overload manager reduces its timeouts): the connections that hold
      * memory and do nothing with it are let go first.
      */
-    Verdict reading(long now, Phase phase, long requests, long bytesRead, boolean draining, long drainIdleNanos,
+    Verdict reading(long now, Phase phase, long requests, long bodyBytes, boolean draining, long drainIdleNanos,
                     double timeoutShare) {
         if (phase != this.phase || requests != requestsAtMark) {
             this.phase = phase;
             this.requestsAtMark = requests;
-            this.bytesAtMark = bytesRead;
             this.since = now;
             return draining && phase == Phase.IDLE && drainIdleNanos == 0 ? Verdict.IDLE : Verdict.NONE;
         }
@@ -82,7 +100,7 @@ final class SlowClientCheck {
             case HEAD -> headerNanos > 0 && elapsed >= (long) (headerNanos * timeoutShare)
                     ? Verdict.HEADER_TIMEOUT : Verdict.NONE;
             case BODY -> minBodyRate > 0 && elapsed >= graceNanos
-                    && (bytesRead - bytesAtMark) * 1_000_000_000.0 < (double) minBodyRate * elapsed
+                    && bodyBytes * 1_000_000_000.0 < (double) minBodyRate * elapsed
                     ? Verdict.BODY_TOO_SLOW : Verdict.NONE;
             case BUSY -> Verdict.NONE;
         };
@@ -118,5 +136,18 @@ final class SlowClientCheck {
         }
         writePending = pending;
         return now - writeStalledSince >= writeNanos ? Verdict.WRITE_TIMEOUT : Verdict.NONE;
+    }
+
+    /**
+     * After {@link #writing} said {@link Verdict#WRITE_TIMEOUT}: whether the stall holds in the
+     * kernel too, which sent data {@code millisSinceSent} ago (-1: unknown, and it holds). Data
+     * sent since means the client reads, slowly: its stall counts from then.
+     */
+    boolean stalledInKernel(long now, long millisSinceSent) {
+        if (millisSinceSent < 0 || millisSinceSent * 1_000_000 >= writeNanos) {
+            return true;
+        }
+        writeStalledSince = now - millisSinceSent * 1_000_000;
+        return false;
     }
 }

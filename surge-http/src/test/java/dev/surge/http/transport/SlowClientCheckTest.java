@@ -40,6 +40,38 @@ class SlowClientCheckTest {
     }
 
     @Test
+    void aConnectionsPhaseFollowsFromWhatItHoldsAndOwes() {
+        // buffered, parsing waits, head complete, owes nothing, requests completed
+        assertEquals(Phase.HEAD, Phase.of(true, false, false, true, 3), "part of a head");
+        assertEquals(Phase.BODY, Phase.of(true, false, true, true, 3), "a head, its body coming");
+        assertEquals(Phase.BUSY, Phase.of(true, true, false, false, 3), "input waits for the server");
+        assertEquals(Phase.HEAD, Phase.of(false, false, false, true, 0), "a new connection owes its first request");
+        assertEquals(Phase.IDLE, Phase.of(false, false, false, true, 3), "nothing held, nothing owed");
+        assertEquals(Phase.BUSY, Phase.of(false, false, false, false, 3), "a response still owed");
+    }
+
+    @Test
+    void theBodyThatCameWithTheHeadCountsTowardTheRate() {
+        var check = new SlowClientCheck(LIMITS);  // 1000 B/s after a 200 ms grace
+        check.reading(0, Phase.BODY, 0, 4900, false, 0, 1);  // first seen with 4,900 bytes on hand
+        assertEquals(Verdict.NONE, check.reading(2000 * MS, Phase.BODY, 0, 4900, false, 0, 1), "4,900 B in 2 s");
+        assertEquals(Verdict.BODY_TOO_SLOW, check.reading(5000 * MS, Phase.BODY, 0, 4900, false, 0, 1), "4,900 B in 5 s");
+    }
+
+    @Test
+    void aStallSeenByTheChannelButNotTheKernelIsTimedFromTheKernelsLastSend() {
+        var check = new SlowClientCheck(LIMITS);  // write timeout 500 ms
+        Object message = new Object();
+        check.writing(0, 1000, message, 0);
+        assertEquals(Verdict.WRITE_TIMEOUT, check.writing(600 * MS, 1000, message, 0));
+        assertFalse(check.stalledInKernel(600 * MS, 100), "the kernel sent 100 ms ago: the client reads");
+        assertEquals(Verdict.NONE, check.writing(900 * MS, 1000, message, 0), "400 ms since that send");
+        assertEquals(Verdict.WRITE_TIMEOUT, check.writing(1000 * MS, 1000, message, 0), "500 ms since");
+        assertTrue(check.stalledInKernel(1000 * MS, 500), "nothing sent for the whole timeout");
+        assertTrue(check.stalledInKernel(1000 * MS, -1), "a transport that cannot tell");
+    }
+
+    @Test
     void idleConnectionsCloseAfterTheIdleTimeoutOrSoonerWhenDraining() {
         var check = new SlowClientCheck(LIMITS);
         check.reading(0, Phase.IDLE, 3, 100, false, 0, 1);
