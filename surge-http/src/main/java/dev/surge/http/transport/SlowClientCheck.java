@@ -78,12 +78,12 @@ final class SlowClientCheck {
     /**
      * Judges the connection at {@code now}: in {@code phase}, having completed
      * {@code requests} requests, with {@code bodyBytes} of the current request's body on hand
-     * (those that came with its head count too). A draining server
-     * closes a connection idle for {@code drainIdleNanos} (the close races a request the
-     * client may be sending, so it waits for one a little). Idle connections and request heads
-     * get {@code timeoutShare} of their timeouts (1, or less while the server runs short of
-     * memory, as Envoy's overload manager reduces its timeouts): the connections that hold
-     * memory and do nothing with it are let go first.
+     * (those that came with its head count too). While {@code draining} (for
+     * {@code drainIdleNanos} at least), a connection idle for {@code drainIdleNanos} closes (the
+     * close races a request the client may be sending, so it waits for one a little). Idle
+     * connections and request heads get {@code timeoutShare} of their timeouts (1, or less
+     * while the server runs short of memory, as Envoy's overload manager reduces its
+     * timeouts): the connections that hold memory and do nothing with it are let go first.
      */
     Verdict reading(long now, Phase phase, long requests, long bodyBytes, boolean draining, long drainIdleNanos,
                     double timeoutShare) {
