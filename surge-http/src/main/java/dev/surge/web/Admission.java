@@ -161,8 +161,11 @@ final class Admission implements AutoCloseable {
                     + " must be one whole number of milliseconds, 0 or more; got '"
                     + printable(String.join(", ", request.headers(REQUEST_TIMEOUT))) + "'");
         }
-        String digits = value.replaceFirst("^0+(?=.)", "");  // leading zeros do not make it longer
-        long millis = digits.length() > 12 ? Long.MAX_VALUE : Long.parseLong(digits);
+        int first = 0;
+        while (first < value.length() - 1 && value.charAt(first) == '0') {
+            first++;  // leading zeros do not make it longer
+        }
+        long millis = value.length() - first > 12 ? Long.MAX_VALUE : Long.parseLong(value, first, value.length(), 10);
         return millis > TimeUnit.NANOSECONDS.toMillis(Long.MAX_VALUE / 2) ? -1 : TimeUnit.MILLISECONDS.toNanos(millis);
     }
 

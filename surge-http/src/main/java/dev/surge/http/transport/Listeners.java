@@ -42,6 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #close} at once.
  */
 public final class Listeners implements AutoCloseable {
+    /** What closing the connections, the event loops and the handler may take, at most. */
+    static final long CLOSE_MILLIS = 1000;
+
     private final IoTransport transport;
     private final List<Channel> channels = new ArrayList<>();
     /** Each event loop's gatherer of handler starts and hand-overs, made when the loops are. */
@@ -49,8 +52,6 @@ public final class Listeners implements AutoCloseable {
     /** Each event loop's sweep of its connections' timeouts. */
     private final Map<EventExecutor, ConnectionSweep> sweeps = new HashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    /** What closing the connections, the event loops and the handler may take, at most. */
-    static final long CLOSE_MILLIS = 1000;
     private final ServerHealth health;
     private boolean closed;
     /** Each event loop's count of its connections and bytes, in the loops' order. */
