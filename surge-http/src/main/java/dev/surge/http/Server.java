@@ -77,7 +77,7 @@ public final class Server implements AutoCloseable {
      * a quarter of a second, in which a request that was on its way is still answered.
      * Whatever is left a second before {@code grace} ends (half-way, for a grace under two
      * seconds) is closed as {@link #close()} does, which interrupts the handlers still
-     * running; it returns by the end of {@code grace}. Returns whether everything finished in time.
+     * running; it returns at about the end of {@code grace}. Returns whether everything finished in time.
      */
     public boolean stop(java.time.Duration grace) {
         return listeners.drain(grace);

@@ -191,7 +191,7 @@ public final class Listeners implements AutoCloseable {
      * connection finish the requests it has, closing it after its last response, and closes
      * idle ones; then, once all are closed, or when the grace period has only
      * {@link #CLOSE_MILLIS} left (half of it, if shorter), closes what is left as {@link #close}
-     * does, by the end of the grace period. Returns whether every connection closed by itself.
+     * does, by about the end of the grace period. Returns whether every connection closed by itself.
      */
     public boolean drain(Duration grace) {
         long closeBy = System.nanoTime() + grace.toNanos();
