@@ -49,7 +49,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
     private final SlowClientCheck timeouts;
     /** This connection's place in its sweep, or -1. */
     private int sweepIndex = -1;
-    /** Requests parsed, and bytes read, so far: how the sweep tells progress. */
+    /** Requests parsed so far, how the sweep tells progress; and bytes read, whether anything came. */
     private long requests;
     private long bytesRead;
     /** Whether the channel's unsent output is above its high-water mark: parsing waits. */
