@@ -141,7 +141,7 @@ class InMemoryCloseTest {
             assertFalse(reader.closedItself);
             String text = reader.received.toString(StandardCharsets.ISO_8859_1);
             assertTrue(text.startsWith("HTTP/1.1 200 ") && text.endsWith("\r\n\r\nuntil the close\n"), text);
-            // A close left to the linger would come after 2 s (HalfClose.LINGER_MILLIS).
+            // A close left to the linger would come after 2 s (ConnectionLife.LINGER_MILLIS).
             assertTrue(millis < 1900, "the close ends the body, so it comes at once, not after the linger: " + millis + " ms");
         }
     }

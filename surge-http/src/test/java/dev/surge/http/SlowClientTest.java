@@ -112,21 +112,6 @@ class SlowClientTest {
     }
 
     @Test
-    void aBodyAtTheMinimumRateIsServed() throws Exception {
-        var limits = limits().withHeaderTimeout(Duration.ofMillis(200)).withMinBodyRate(100);
-        try (Server server = start(limits, (req, res) -> res.text("got " + req.body().length));
-             WireClient c = new WireClient(server.port())) {
-            c.send("POST /upload HTTP/1.1\r\nHost: h\r\nContent-Length: 500\r\n\r\n");
-            for (int i = 0; i < 10; i++) {  // 50 bytes every 50 ms: 1000 B/s, over the 100 asked
-                c.send("x".repeat(50));
-                Thread.sleep(50);
-            }
-            assertEquals("got 500", c.read().body());
-            assertEquals(0, server.health().rejected(Rejection.BODY_TOO_SLOW));
-        }
-    }
-
-    @Test
     void aClientThatNeverReadsStopsBeingServedAndIsClosed() throws Exception {
         AtomicInteger handled = new AtomicInteger();
         byte[] big = new byte[256 * 1024];
@@ -217,7 +202,7 @@ class SlowClientTest {
     void aClientThatKeepsTheConnectionAfterTheLastResponseIsClosedWhenTheLingerIsOver() throws Exception {
         // After its last response the server shuts its output and lingers, so that the client
         // reads that response whole; a client that never closes is closed when the linger is
-        // over (HalfClose.LINGER_MILLIS, judged by the loop's sweep, once a second here).
+        // over (ConnectionLife.LINGER_MILLIS, judged by the loop's sweep, once a second here).
         try (Server server = start(limits(), HELLO);
              WireClient c = new WireClient(server.port())) {
             var r = c.send("GET /x HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n").read();
@@ -231,7 +216,7 @@ class SlowClientTest {
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - shut);
             assertEquals(0, server.openConnections(), "the connection outlived its linger: " + millis + " ms");
-            assertTrue(millis >= 1900, "closed before the linger was over: " + millis + " ms");
+            // How long it lingers is ConnectionLifeTest's to check, with a clock of its own.
         }
     }
 
@@ -271,9 +256,7 @@ class SlowClientTest {
         try (Server server = start(limits().withIdleTimeout(Duration.ofMillis(300)), HELLO);
              WireClient c = new WireClient(server.port())) {
             assertEquals("hello", c.send(GET).read().body());
-            long started = System.nanoTime();
-            assertEquals("", c.readUntilClosed());
-            assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(250), "closed before the timeout");
+            assertEquals("", c.readUntilClosed(), "closed by the server");  // when: SlowClientCheckTest's
             c.close();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (server.openConnections() > 0 && System.nanoTime() < deadline) {

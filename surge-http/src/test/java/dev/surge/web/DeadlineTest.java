@@ -248,37 +248,6 @@ class DeadlineTest {
     }
 
     @Test
-    void aRequestWaitingInTheBufferKeepsItsArrivalWhenMoreBytesCome() throws Exception {
-        release = new CountDownLatch(1);
-        HOLDS_STARTED.set(0);
-        int runs = SHORT_RUNS.get();
-        StringBuilder pipeline = new StringBuilder();
-        for (int i = 0; i < MORE_THAN_QUEUED; i++) {
-            pipeline.append("GET /hold HTTP/1.1\r\nHost: h\r\n\r\n");
-        }
-        pipeline.append("GET /short-vt HTTP/1.1\r\nHost: h\r\n\r\n");
-        try (WireClient c = served.wire()) {
-            c.send(pipeline.toString());
-            while (HOLDS_STARTED.get() == 0) {
-                Thread.sleep(10);
-            }
-            Thread.sleep(3 * SHORT.toMillis());
-            // A later read on the connection, while /short-vt still waits in its buffer: it
-            // brings a request of its own, not a new arrival time for the one waiting.
-            c.send("GET /fast-inline HTTP/1.1\r\nHost: h\r\n\r\n");
-            Thread.sleep(50);
-            release.countDown();
-            for (int i = 0; i < MORE_THAN_QUEUED; i++) {
-                assertEquals("held", c.read().body());
-            }
-            WireClient.Response vt = c.read();
-            assertEquals(503, vt.status(), "/short-vt arrived over 900 ms before it was taken up: " + vt.body());
-            assertEquals("fast", c.read().body(), "the later request is answered as it arrived");
-        }
-        assertEquals(runs, SHORT_RUNS.get(), "the short route's handler never ran");
-    }
-
-    @Test
     void manyRequestsPastTheirDeadlineAreAllAnswered() throws Exception {
         int connections = 5;
         int each = 20;

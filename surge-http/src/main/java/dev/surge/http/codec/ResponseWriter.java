@@ -323,6 +323,8 @@ public final class ResponseWriter implements AsyncResponse {
         if (keepAlive && health.draining() && (place == null || place.claimLast())) {
             // The server is stopping: Connection: close, and the connection closes after this,
             // unless a request taken up after this one is to be answered (the last one closes).
+            // An answer on the loop is the latest request taken up; a deferred one must win
+            // its place's succession first (transport's ConnectionLife.Succession).
             keepAlive = false;
             if (place != null) {
                 place.closeAfter(true);

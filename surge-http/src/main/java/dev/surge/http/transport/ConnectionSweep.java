@@ -83,13 +83,16 @@ final class ConnectionSweep {
 
     /** From any thread: the server drains; idle connections close, the others after their next response. */
     void drain() {
-        loop.execute(() -> {
-            draining = true;
-            drainStart = System.nanoTime();
-            chain++;
-            sweep();
-            schedule(Math.min(DRAIN_SWEEP_MILLIS, periodMillis));
-        });
+        loop.execute(() -> drainFrom(System.nanoTime()));
+    }
+
+    /** On the loop: the drain begins at {@code now}; sweeps come faster from then on. */
+    void drainFrom(long now) {
+        draining = true;
+        drainStart = now;
+        chain++;
+        sweep(now);
+        schedule(Math.min(DRAIN_SWEEP_MILLIS, periodMillis));
     }
 
     /** From any thread: no more sweeps (the server is closing its connections). */
@@ -106,33 +109,33 @@ final class ConnectionSweep {
         if (mine != chain || stopped || loop.isShuttingDown()) {
             return;
         }
+        long now = System.nanoTime();
         if (draining) {
-            sweep();
+            sweep(now);
             schedule(Math.min(DRAIN_SWEEP_MILLIS, periodMillis));
         } else {
-            sweepSlice();
+            sweepSlice(now);
             schedule(periodMillis / slices);
         }
     }
 
     /** Judges every connection. */
-    private void sweep() {
+    private void sweep(long now) {
         cursor = count;
         perSlice = count;
-        sweepSlice();
+        sweepSlice(now);
     }
 
     /**
-     * Judges the next slice of the sweep in progress, or starts one. Backwards: a connection
+     * Judges the next slice of the sweep in progress at {@code now}, or starts one. Backwards: a connection
      * judged may close and leave, swapping the last one in, which has been judged in this
      * sweep or opened since it started (and is judged again, or early: never skipped).
      */
-    void sweepSlice() {
+    void sweepSlice(long now) {
         if (cursor <= 0) {
             cursor = count;
             perSlice = (count + slices - 1) / slices;
         }
-        long now = System.nanoTime();
         long drainIdle = TimeUnit.MILLISECONDS.toNanos(DRAIN_IDLE_MILLIS);
         // Idle connections are closed once idle that long, and not before the drain is that old:
         // a request sent just as it began, on a connection long idle, is still answered.

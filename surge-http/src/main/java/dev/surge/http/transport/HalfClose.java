@@ -14,12 +14,9 @@ import java.util.concurrent.TimeUnit;
  * Ends a connection's output with a FIN while its input stays open, so that the client reads
  * the last response whole before the close (a close that meets unread input sends a reset,
  * which can destroy that response in the client's buffers), then lingers until the client
- * closes or {@link #LINGER_MILLIS} pass.
+ * closes or {@link ConnectionLife#LINGER_MILLIS} pass: a connection's LINGERING stage.
  */
 final class HalfClose {
-    /** How long a connection whose output is shut waits for its client to close. */
-    static final long LINGER_MILLIS = 2000;
-
     private HalfClose() {
     }
 
@@ -27,29 +24,29 @@ final class HalfClose {
      * Once {@code lastWrite}, the connection's last response, is out: shuts the output, then
      * lingers ({@link #shutdownOutput}, {@link #linger}); closes at once if the write failed.
      */
-    static void afterLastWrite(ChannelFuture lastWrite, boolean closeEndsBody, SlowClientCheck timeouts) {
+    static void afterLastWrite(ChannelFuture lastWrite, boolean closeEndsBody, ConnectionLife life) {
         lastWrite.addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 f.channel().close();
                 return;
             }
             shutdownOutput(f.channel(), closeEndsBody);
-            linger(f.channel(), timeouts);
+            linger(f.channel(), life);
         });
     }
 
     /**
      * On the channel's loop, once its output is shut: closes it when the linger is over, unless
-     * its client closes first. In a server the loop's sweep does it ({@code timeouts} then says
+     * its client closes first. In a server the loop's sweep does it ({@code life} then says
      * when): no timer per connection, and nothing that holds a closed connection for the
      * linger (a timer did: 2 s of closed connections, about 280 MB of heap at 14,000 a second).
-     * Outside one ({@code timeouts} null), a timer.
+     * Outside one ({@code life} null), a timer.
      */
-    static void linger(Channel channel, SlowClientCheck timeouts) {
-        if (timeouts != null) {
-            timeouts.lingerFrom(System.nanoTime());
+    static void linger(Channel channel, ConnectionLife life) {
+        if (life != null) {
+            life.shutAt(System.nanoTime());
         } else {
-            channel.eventLoop().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            channel.eventLoop().schedule(() -> channel.close(), ConnectionLife.LINGER_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -25,21 +25,20 @@ import java.io.IOException;
  * called. Its {@link ConnectionOutput} keeps the responses in request order, those answered on
  * the loop and those deferred to other threads; the requests after a deferred one go on being
  * parsed and handled meanwhile.
+ * <p>
+ * Its {@link ConnectionLife} decides the stages, and this class does what they mean:
  * <pre>
- *   OPEN --request with Connection: close, or a refused request--> CLOSING
- *   OPEN --the pipelining limit of responses queued, or output over the high-water mark-->
- *        FULL: input is buffered, not parsed, and reading pauses when too much is buffered;
- *        the queue draining (or the client reading) reopens it
- *   CLOSING: responses flushed, output shut (FIN), input read and dropped until the client
- *            closes or {@link HalfClose#LINGER_MILLIS} pass, then the socket is closed
+ *   OPEN       parse and dispatch while no {@link ConnectionLife.Wait} holds; else buffer the
+ *              input, and pause reading once too much is buffered
+ *   DRAINING   parse nothing more; write the responses owed as they arrive
+ *   LINGERING  flush the last response, shut the output (FIN), drop input ({@link HalfClose})
+ *   CLOSED     release the buffers, drop what is still queued
  * </pre>
- * ({@link HalfClose} says why it lingers.) The loop's {@link ConnectionSweep} judges the
- * connection's timeouts and linger ({@link SlowClientCheck}) and closes it when its server drains.
+ * The loop's {@link ConnectionSweep} judges the connection's timeouts ({@link SlowClientCheck})
+ * and linger, and lets idle connections go when its server drains.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter implements ConnectionSweep.Swept {
     private static final System.Logger LOG = System.getLogger(HttpConnection.class.getName());
-    /** Input buffered while parsing waits, beyond which reading pauses. */
-    private static final int MAX_BUFFERED_WHILE_FULL = 64 * 1024;
     private final RequestHandler handler;
     private final ServerHealth health;
     /** Responses queued (deferred, or behind a deferred one) beyond which parsing waits. */
@@ -47,13 +46,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
     /** The loop's sweep of timeouts; null outside a server. */
     private final ConnectionSweep sweep;
     private final SlowClientCheck timeouts;
+    private final ConnectionLife life = new ConnectionLife();
     /** This connection's place in its sweep, or -1. */
     private int sweepIndex = -1;
     /** Requests parsed so far, how the sweep tells progress; and bytes read, whether anything came. */
     private long requests;
     private long bytesRead;
-    /** Whether the channel's unsent output is above its high-water mark: parsing waits. */
-    private boolean unwritable;
     private final DateHeader date;
     private final RequestParser parser;
     private final ParsedRequest request;
@@ -67,20 +65,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
     private ResponseWriter response;
     /** Received bytes not yet consumed: the start of an incomplete request, or input waiting for room. */
     private ByteBuf cumulation;
-    private boolean closing;
-    private boolean closeWhenDrained;
-    private boolean inactive;
-    private boolean readingPaused;
     private FileWrites files;
-    /** System.nanoTime() of the last read, and of the pass that dispatches requests now (later when they waited). */
-    private long readNanos;
-    private long passNanos;
-    /**
-     * Buffered bytes that came before the last read, and when the first of those reads was: a
-     * request that ends among them arrived then, so that later reads do not push its deadline back.
-     */
-    private int heldBytes;
-    private long heldNanos;
+    private final RequestArrivals arrivals = new RequestArrivals();
 
     HttpConnection(RequestHandler handler, DateHeader date, ServerOptions options, ServerHealth health,
                    ByteBufAllocator alloc, LoopTurn turn, ConnectionSweep sweep) {
@@ -106,7 +92,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
         }
         request.remoteAddress(ctx.channel().remoteAddress());
         files = new FileWrites(ctx, () -> {
-            if (!inactive) {
+            if (life.stage() != ConnectionLife.Stage.CLOSED) {
                 drain();  // parsing waited for files to be sent
             }
         });
@@ -119,20 +105,23 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf in = (ByteBuf) msg;
         bytesRead += in.readableBytes();
-        if (closing) {
+        if (life.dropsInput()) {
             in.release();
             return;
         }
-        heldNanos = heldBytes == 0 ? readNanos : heldNanos;
-        heldBytes = cumulation == null ? 0 : cumulation.readableBytes();
-        readNanos = passNanos = System.nanoTime();
+        arrivals.read(System.nanoTime(), cumulation == null ? 0 : cumulation.readableBytes());
         ByteBuf buf = cumulation == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), cumulation, in);
         cumulation = null;
         consume(buf);
     }
 
-    private boolean full() {
-        return output.queued() >= maxQueued || files.full() || closeWhenDrained || unwritable;
+    /** Why taking up requests waits now, as {@link ConnectionLife.Wait} bits. */
+    private int waits() {
+        return life.waits(output.queued() >= maxQueued, files.full());
+    }
+
+    private boolean takesRequests() {
+        return life.takesRequests(waits());
     }
 
     /** Answers the requests in {@code buf} while there is room, keeping what is left for later. */
@@ -140,13 +129,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
         try {
             process(buf);
         } finally {
-            if (closing || !buf.isReadable()) {
+            if (life.dropsInput() || !buf.isReadable()) {
                 buf.release();
             } else {
                 buf.discardSomeReadBytes();
                 cumulation = buf;
-                if (full() && buf.readableBytes() > MAX_BUFFERED_WHILE_FULL && !readingPaused) {
-                    readingPaused = true;
+                if (life.pauseReading(waits(), buf.readableBytes())) {
                     ctx.channel().config().setAutoRead(false);
                 }
             }
@@ -154,7 +142,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
     }
 
     private void process(ByteBuf buf) {
-        while (!closing && !full() && buf.isReadable()) {
+        while (takesRequests() && buf.isReadable()) {
             boolean complete;
             try {
                 complete = parser.parse(buf);
@@ -169,27 +157,23 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
                 return;
             }
             if (!output.mayFollow()) {
-                closeWhenDrained = true;  // the response before closes the connection: this request is not taken up
+                life.lastClaimed();  // the response before closes the connection: this request is not taken up
                 return;
             }
             requests++;
             dispatch(buf);
             buf.skipBytes(parser.messageLength());
-            heldBytes = Math.max(0, heldBytes - parser.messageLength());
+            arrivals.taken(parser.messageLength());
             parser.reset();
-            if (!response.keepAlive()) {
-                if (output.queued() == 0) {
-                    closeAfterResponses();
-                } else {
-                    closeWhenDrained = true;
-                }
+            if (life.answered(response.keepAlive(), output.queued())) {
+                closeAfterResponses();
             }
         }
     }
 
     private void dispatch(ByteBuf buf) {
         request.attach(buf);
-        request.timed(parser.messageLength() <= heldBytes ? heldNanos : readNanos, passNanos);
+        request.timed(arrivals.arrival(parser.messageLength()), arrivals.passNanos());
         response.begin(request);
         boolean failed = false;
         try {
@@ -214,33 +198,28 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
     private void refuse(HttpError error, Rejection reason) {
         health.reject(reason);
         HeadLines.writeError(output.batch(), date, error);
-        if (output.sealQueuedAnswer(true)) {
-            closeWhenDrained = true;
-        } else {
+        if (life.refused(output.sealQueuedAnswer(true))) {
             closeAfterResponses();
         }
     }
 
-    /** Stops reading requests, flushes what is answered, then closes gracefully. */
+    /** LINGERING: takes no more requests, flushes what is answered, then closes gracefully. */
     private void closeAfterResponses() {
-        closing = true;
-        if (readingPaused) {
-            // Lingering reads (and drops) what the client still sends, so that the close
-            // does not meet unread input.
-            readingPaused = false;
+        life.linger();
+        if (life.resumeReading(waits())) {
             ctx.channel().config().setAutoRead(true);
         }
         ByteBuf out = output.takeBatch();
         handler.beforeFlush();
         HalfClose.afterLastWrite(out == null ? ctx.writeAndFlush(Unpooled.EMPTY_BUFFER) : ctx.writeAndFlush(out),
-                output.closeEndsBody(), sweep == null ? null : timeouts);
+                output.closeEndsBody(), sweep == null ? null : life);
     }
 
     // ---- file bodies ----
 
     /** On the loop: writes a file body after what was written before it (see {@link FileWrites}). */
     void writeFile(FilePiece file) {
-        if (inactive) {
+        if (life.stage() == ConnectionLife.Stage.CLOSED) {
             file.discard();
             return;
         }
@@ -262,26 +241,26 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
     /** On the loop, once a turn: writes what the queue's order allows, then goes on reading. */
     void drainHandedOver() {
         output.turnDrained();
-        if (!inactive) {
+        if (life.stage() != ConnectionLife.Stage.CLOSED) {
             drain();
         }
     }
 
+    /** Writes what arrived, then takes up the input that waited, if it may now. */
     private void drain() {
-        if (output.writeArrived() || output.queued() == 0 && closeWhenDrained) {
+        if (life.drained(output.writeArrived(), output.queued())) {
             closeAfterResponses();
             return;
         }
-        if (cumulation != null && !full()) {
-            passNanos = System.nanoTime();
+        if (cumulation != null && takesRequests()) {
+            arrivals.pass(System.nanoTime());
             ByteBuf buf = cumulation;
             cumulation = null;
             consume(buf);
         }
         handler.beforeFlush();
         output.flushBatch();
-        if (readingPaused && !full() && !closing) {
-            readingPaused = false;
+        if (life.resumeReading(waits())) {
             ctx.channel().config().setAutoRead(true);
         }
     }
@@ -294,9 +273,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        unwritable = !ctx.channel().isWritable();
+        boolean writable = life.outputFull(!ctx.channel().isWritable());
         output.writabilityChanged();
-        if (!unwritable && !inactive && !closing) {
+        if (writable && !life.dropsInput()) {
             drain();  // parsing may have waited for the client to read
         }
         ctx.fireChannelWritabilityChanged();
@@ -317,7 +296,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
     /** On the loop, from the sweep: closes the connection if its client is too slow, idle while draining, or done lingering. */
     @Override
     public void sweep(long now, boolean draining, long drainIdleNanos) {
-        if (inactive) {
+        if (life.stage() == ConnectionLife.Stage.CLOSED) {
             return;
         }
         if (outbound != null && timeouts.writing(now, outbound.totalPendingWriteBytes(), outbound.current(),
@@ -327,8 +306,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
             ctx.close();
             return;
         }
-        if (closing) {
-            if (timeouts.lingerOver(now)) {
+        if (life.dropsInput()) {
+            if (life.lingerOver(now)) {
                 ctx.channel().close();
             }
             return;
@@ -354,7 +333,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
     }
 
     private SlowClientCheck.Phase phase() {
-        return SlowClientCheck.Phase.of(cumulation != null, full(), parser.headComplete(),
+        return SlowClientCheck.Phase.of(cumulation != null, !takesRequests(), parser.headComplete(),
                 output.queued() == 0 && files.none(), requests);
     }
 
@@ -370,10 +349,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
     }
 
     private void closed() {
-        if (inactive) {
+        if (life.stage() == ConnectionLife.Stage.CLOSED) {
             return;
         }
-        inactive = true;
+        life.closed();
         if (sweep != null) {
             sweep.remove(this);
         }

@@ -51,22 +51,23 @@ final class PendingResponse implements ResponseWriter.Place {
     private boolean endsWithClose;
 
     /**
-     * {@link #FOLLOWED} once the loop took up a later request of the connection, {@link #LAST}
-     * once the writer made this response close the connection because the server drains:
-     * whichever comes first holds, so a response that closes is never followed by one that
-     * would be dropped.
+     * Whether the connection goes on after this response: {@link ConnectionLife.Succession}'s
+     * mark, set once by whichever of the loop and the writer comes first.
      */
-    private volatile int order;
-    private static final int FOLLOWED = 1;
-    private static final int LAST = 2;
-    private static final VarHandle ORDER;
+    private volatile int succession;
+    private static final VarHandle SUCCESSION;
 
     static {
         try {
-            ORDER = MethodHandles.lookup().findVarHandle(PendingResponse.class, "order", int.class);
+            SUCCESSION = MethodHandles.lookup().findVarHandle(PendingResponse.class, "succession", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+    }
+
+    /** Marks the succession {@code wanted} unless the other side marked it first; whether it holds. */
+    private boolean settle(int wanted) {
+        return ConnectionLife.Succession.won((int) SUCCESSION.compareAndExchange(this, ConnectionLife.Succession.UNSETTLED, wanted), wanted);
     }
 
     // The loop's: buffers and file pieces.
@@ -165,7 +166,7 @@ final class PendingResponse implements ResponseWriter.Place {
 
     @Override
     public boolean claimLast() {
-        return ORDER.compareAndSet(this, 0, LAST) || order == LAST;
+        return settle(ConnectionLife.Succession.LAST);
     }
 
     @Override
@@ -297,7 +298,7 @@ final class PendingResponse implements ResponseWriter.Place {
 
     /** On the loop, before it takes up a later request: false if this response closes the connection. */
     boolean follow() {
-        return ORDER.compareAndSet(this, 0, FOLLOWED) || order == FOLLOWED;
+        return settle(ConnectionLife.Succession.FOLLOWED);
     }
 
     boolean isEnded() {

@@ -2,7 +2,6 @@ package dev.surge.http.transport;
 
 import dev.surge.http.ConnectionLimits;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * One connection's timeouts, judged at each sweep of its event loop from what the connection
@@ -16,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  *   BUSY  waiting for the server (handlers, files, room) --(no read timeout: deadlines cover it)
  *   and in any phase, output pending that the client takes none of (nor, on epoll, the kernel
  *   sends any of) --write timeout--> close
- *   and once closing, the output shut (FIN) after the last response, no phase is judged but
- *   the linger: the client not closed within {@link HalfClose#LINGER_MILLIS} --> close
  * </pre>
+ * Only an OPEN or DRAINING connection's phases are judged; a LINGERING one's linger is
+ * {@link ConnectionLife}'s.
  * As the server runs short of memory, the idle and header timeouts are cut, down to a tenth
  * ({@code ServerHealth.timeoutShare()}).
  */
@@ -45,8 +44,6 @@ final class SlowClientCheck {
 
     enum Verdict { NONE, IDLE, HEADER_TIMEOUT, BODY_TOO_SLOW, WRITE_TIMEOUT }
 
-    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(HalfClose.LINGER_MILLIS);
-
     private final long idleNanos;
     private final long headerNanos;
     private final long writeNanos;
@@ -63,9 +60,6 @@ final class SlowClientCheck {
     private long writePending;
     /** When output was first seen pending without progress, or -1. */
     private long writeStalledSince = -1;
-    /** Whether the connection lingers, its output shut, and when its linger is over. */
-    private boolean lingering;
-    private long lingerEnds;
 
     SlowClientCheck(ConnectionLimits limits) {
         this.idleNanos = limits.idleTimeout().toNanos();
@@ -104,17 +98,6 @@ final class SlowClientCheck {
                     ? Verdict.BODY_TOO_SLOW : Verdict.NONE;
             case BUSY -> Verdict.NONE;
         };
-    }
-
-    /** The connection's output is shut at {@code now}: it lingers for {@link HalfClose#LINGER_MILLIS}. */
-    void lingerFrom(long now) {
-        lingering = true;
-        lingerEnds = now + LINGER_NANOS;
-    }
-
-    /** Whether the connection lingers and its linger is over at {@code now}: it is to be closed. */
-    boolean lingerOver(long now) {
-        return lingering && now - lingerEnds >= 0;
     }
 
     /**

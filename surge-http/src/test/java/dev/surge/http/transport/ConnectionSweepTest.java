@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,6 +30,9 @@ class ConnectionSweepTest {
         int index = -1;
         int judged;
         boolean leaveWhenJudged;
+        /** What the last judgement was told: whether idle connections are to close, and after how long idle. */
+        boolean closeIdle;
+        long drainIdleNanos;
 
         Judged(ConnectionSweep sweep) {
             this.sweep = sweep;
@@ -38,6 +42,8 @@ class ConnectionSweepTest {
         @Override
         public void sweep(long now, boolean draining, long drainIdleNanos) {
             judged++;
+            this.closeIdle = draining;
+            this.drainIdleNanos = drainIdleNanos;
             if (leaveWhenJudged) {
                 sweep.remove(this);
             }
@@ -78,12 +84,12 @@ class ConnectionSweepTest {
                 all.add(new Judged(sweep));
             }
             for (int slice = 1; slice <= ConnectionSweep.SLICES; slice++) {
-                sweep.sweepSlice();
+                sweep.sweepSlice(System.nanoTime());
                 int judged = all.stream().mapToInt(c -> c.judged).sum();
                 assertEquals(Math.min(95, slice * 10), judged, "after slice " + slice + " of 10 connections each");
             }
             assertTrue(all.stream().allMatch(c -> c.judged == 1), "each judged once");
-            sweep.sweepSlice();
+            sweep.sweepSlice(System.nanoTime());
             assertEquals(105, all.stream().mapToInt(c -> c.judged).sum(), "the next sweep starts over");
             return null;
         });
@@ -102,7 +108,7 @@ class ConnectionSweepTest {
             List<Judged> stayed = new ArrayList<>(all);
             List<Judged> joined = new ArrayList<>();
             for (int slice = 0; slice < ConnectionSweep.SLICES; slice++) {
-                sweep.sweepSlice();
+                sweep.sweepSlice(System.nanoTime());
                 // Between slices: one not yet judged closes by itself, and a new one opens.
                 Judged leaving = stayed.stream().filter(c -> c.judged == 0 && !c.leaveWhenJudged)
                         .reduce((a, b) -> b).orElse(null);
@@ -123,7 +129,7 @@ class ConnectionSweepTest {
             }
             // The ones that joined are judged in the next sweep, if not already in this one.
             for (int slice = 0; slice < ConnectionSweep.SLICES; slice++) {
-                sweep.sweepSlice();
+                sweep.sweepSlice(System.nanoTime());
             }
             assertTrue(joined.stream().allMatch(c -> c.judged >= 1), "joined mid-sweep, judged by the end of the next");
             return null;
@@ -140,8 +146,32 @@ class ConnectionSweepTest {
             for (int i = 0; i < 30; i++) {
                 all.add(new Judged(sweep));
             }
-            sweep.sweepSlice();
+            sweep.sweepSlice(System.nanoTime());
             assertTrue(all.stream().allMatch(c -> c.judged == 1), "a 50 ms sweep is not sliced");
+            return null;
+        });
+    }
+
+    /**
+     * A connection idle since long before the drain still gets a quarter second from the
+     * drain's start to send a last request: idle connections are let go only once the drain
+     * is that old.
+     */
+    @Test
+    void idleConnectionsAreLetGoOnlyOnceTheDrainIsAQuarterSecondOld() throws Exception {
+        long ms = 1_000_000;
+        onLoop(() -> {
+            ConnectionSweep sweep = sweep();
+            Judged idle = new Judged(sweep);
+            long start = 5_000 * ms;
+            sweep.drainFrom(start);
+            assertEquals(1, idle.judged, "the drain judges every connection at once");
+            assertFalse(idle.closeIdle, "not at the drain's start");
+            assertEquals(ConnectionSweep.DRAIN_IDLE_MILLIS * ms, idle.drainIdleNanos);
+            sweep.sweepSlice(start + (ConnectionSweep.DRAIN_IDLE_MILLIS - 1) * ms);
+            assertFalse(idle.closeIdle, "not before a quarter second");
+            sweep.sweepSlice(start + ConnectionSweep.DRAIN_IDLE_MILLIS * ms);
+            assertTrue(idle.closeIdle, "from then on");
             return null;
         });
     }
