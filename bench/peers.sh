@@ -16,8 +16,6 @@ RESULTS="$HERE/results"
 source "$PEERS/servers.sh"
 # shellcheck source=peers/measure.sh
 source "$PEERS/measure.sh"
-# shellcheck source=peers/medians.sh
-source "$PEERS/medians.sh"
 # shellcheck source=peers/report.sh
 source "$PEERS/report.sh"
 
@@ -120,8 +118,12 @@ for m in "${MODES[@]}"; do
   [[ $m == keepalive || $m == pipelined || $m == close ]] || die_usage "unknown mode '$m' (known: keepalive, pipelined, close)"
   [[ $m == close && $LOAD == surge ]] && die_usage "--modes close needs --load wrk: surge load keeps its connections"
 done
-if [[ $LOAD == surge && ( -z ${SURGE_JDK:-} || -z ${SURGE_LOAD_CP:-} ) ]]; then
-  echo "peers: --load surge needs SURGE_JDK and SURGE_LOAD_CP, which ./surge sets: run this as './surge bench peers'." >&2
+if [[ -z ${SURGE_JDK:-} || -z ${SURGE_BENCH_CP:-} ]]; then
+  echo "peers: run this as './surge bench peers': its reports need SURGE_JDK and SURGE_BENCH_CP, which ./surge sets." >&2
+  exit 1
+fi
+if [[ $LOAD == surge && -z ${SURGE_LOAD_CP:-} ]]; then
+  echo "peers: --load surge needs SURGE_LOAD_CP, which ./surge sets: run this as './surge bench peers'." >&2
   exit 1
 fi
 for s in "${SERVERS[@]}"; do
@@ -159,7 +161,8 @@ for ((round = 1; round <= ROUNDS; round++)); do
   done
 done
 
-# Parameters and machine, as "key<TAB>value" lines for both the Markdown and the JSON.
+# Parameters and machine, as "key<TAB>value" lines for both the Markdown and the JSON. The
+# servers' order in the report is that of round 1, which measures them as they were asked for.
 {
   printf 'timestamp\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   printf 'servers\t%s\n' "$(IFS=,; echo "${SERVERS[*]}")"
@@ -178,7 +181,7 @@ first_line() { "$@" 2>&1 | head -n1 || true; }
   printf 'cpu_model\t%s\n' "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
   printf 'kernel\t%s\n' "$(uname -sr)"
   printf 'clk_tck\t%s\n' "$CLK_TCK"
-  printf 'java\t%s\n' "$(if [[ -n ${SURGE_JDK:-} ]]; then first_line "$SURGE_JDK/bin/java" -version; fi)"
+  printf 'java\t%s\n' "$(first_line "$SURGE_JDK/bin/java" -version)"
   printf 'wrk\t%s\n' "$(first_line wrk --version | sed 's/ Copyright.*//')"
   printf 'go\t%s\n' "$(command -v go >/dev/null && first_line go version)"
   printf 'nginx\t%s\n' "$(command -v nginx >/dev/null && first_line nginx -v)"
@@ -199,13 +202,8 @@ claim_results_name() {
   echo "$base"
 }
 
-ROWS="$RUN/rows.tsv"
-summarize_samples "$SAMPLES" "${SERVERS[*]}" >"$ROWS"
-render_table "$ROWS"
-cat "$RUN/parameters.tsv" "$RUN/machine.tsv" >"$RUN/info.tsv"
 NAME=$(claim_results_name)
-render_json "$ROWS" "$SAMPLES" "$RUN/parameters.tsv" "$RUN/machine.tsv" >"$RESULTS/$NAME.json"
-render_markdown "$ROWS" "$RUN/info.tsv" >"$RESULTS/$NAME.md"
+write_reports "$RESULTS/$NAME.json" "$RESULTS/$NAME.md"
 cp "$RESULTS/$NAME.md" "$RESULTS/$BENCH_KIND-latest.md"
 cp "$RESULTS/$NAME.json" "$RESULTS/$BENCH_KIND-latest.json"
 render_html "$RESULTS/$NAME.json" "$RESULTS/$BENCH_KIND-latest.html"
