@@ -20,8 +20,6 @@ source "$HERE/overload/openloop.sh"
 source "$HERE/overload/sigterm.sh"
 # shellcheck source=overload/memory.sh
 source "$HERE/overload/memory.sh"
-# shellcheck source=overload/report.sh
-source "$HERE/overload/report.sh"
 
 usage() {
   cat <<'TXT'
@@ -227,9 +225,11 @@ jq -n --arg commit "$(git -C "$HERE/.." rev-parse --short HEAD 2>/dev/null || ec
   --arg jdk "$("$SURGE_JDK/bin/java" -version 2>&1 | head -n1)" --argjson cpus "$(nproc)" \
   '{commit: ($commit + (if $dirty != "" then "+changes" else "" end)), cpu: $cpu, cpus: $cpus, kernel: $kernel, jdk: $jdk}' >"$RUN/machine.json"
 
+# The scenarios' samples ($RUN/*.jsonl) folded into one results file and its Markdown: medians
+# over rounds and the verdicts against the targets, in surge-bench.
 OUT="$RESULTS/overload-$STAMP"
-summarize "$RUN/parameters.json" "$RUN/machine.json" >"$OUT.json"
-render_md "$OUT.json" >"$OUT.md"
+"$SURGE_JDK/bin/java" -cp "$SURGE_BENCH_CP" dev.surge.bench.overload.OverloadReportCommand --run "$RUN" \
+  --json "$OUT.json" --markdown "$OUT.md"
 if ((!QUICK)) && ((${#SCENARIOS[@]} == ${#ALL_SCENARIOS[@]})); then
   cp "$OUT.json" "$RESULTS/overload-latest.json"
   cp "$OUT.md" "$RESULTS/overload-latest.md"

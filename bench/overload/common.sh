@@ -123,8 +123,3 @@ fd_limit() {
 peak_rss_kib() {
   awk '/^VmHWM/ { print $2; found = 1 } END { if (!found) print "-" }' "/proc/$1/status" 2>/dev/null || echo -
 }
-
-# Median of the numbers on standard input ("-" lines skipped; "-" when there are none).
-median() {
-  grep -v '^-$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
