@@ -52,33 +52,28 @@ source "$PEERS/flags.sh"
 FILE_SERVERS=(surge nginx nginx-cached)
 SERVERS=("${FILE_SERVERS[@]}")
 CONNECTIONS=64 SERVER_CPU=0 LOAD_CPU=1 BASE_PORT=18180
-ROUNDS='' DURATION='' WARMUP='' DOWNLOADS='' QUICK=0
-while [[ $# -gt 0 ]]; do
-  flag=$1
-  case "$flag" in
-    -h|--help) usage; exit 0 ;;
-    --quick) QUICK=1; shift; continue ;;
-  esac
-  [[ $# -ge 2 ]] || die_usage "$flag needs a value"
-  case "$flag" in
+ROUNDS='' DURATION='' WARMUP='' DOWNLOADS=''
+take_flag() { # flag value
+  local s
+  case $1 in
     --servers)
       IFS=, read -r -a SERVERS <<<"$2"
       for s in "${SERVERS[@]}"; do
         [[ " ${FILE_SERVERS[*]} " == *" $s "* ]] || die_usage "unknown server '$s' (choose from ${FILE_SERVERS[*]})"
       done
       ;;
-    --rounds) ROUNDS=$(bounded "$flag" "$2" 1 20) ;;
-    --duration) DURATION=$(bounded "$flag" "$2" 1 600) ;;
-    --warmup) WARMUP=$(bounded "$flag" "$2" 0 600) ;;
-    --downloads) DOWNLOADS=$(bounded "$flag" "$2" 1 100) ;;
-    --connections) CONNECTIONS=$(bounded "$flag" "$2" 1 10000) ;;
-    --server-cpu) SERVER_CPU=$(bounded "$flag" "$2" 0 4095) ;;
-    --load-cpu) LOAD_CPU=$(bounded "$flag" "$2" 0 4095) ;;
-    --base-port) BASE_PORT=$(bounded "$flag" "$2" 1024 65000) ;;
-    *) die_usage "unknown flag '$flag'" ;;
+    --rounds) ROUNDS=$(bounded "$1" "$2" 1 20) ;;
+    --duration) DURATION=$(bounded "$1" "$2" 1 600) ;;
+    --warmup) WARMUP=$(bounded "$1" "$2" 0 600) ;;
+    --downloads) DOWNLOADS=$(bounded "$1" "$2" 1 100) ;;
+    --connections) CONNECTIONS=$(bounded "$1" "$2" 1 10000) ;;
+    --server-cpu) SERVER_CPU=$(bounded "$1" "$2" 0 4095) ;;
+    --load-cpu) LOAD_CPU=$(bounded "$1" "$2" 0 4095) ;;
+    --base-port) BASE_PORT=$(bounded "$1" "$2" 1024 65000) ;;
+    *) die_usage "unknown flag '$1'" ;;
   esac
-  shift 2
-done
+}
+parse_flags "$@"
 if ((QUICK)); then
   ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-3} WARMUP=${WARMUP:-2} DOWNLOADS=${DOWNLOADS:-2}
 else

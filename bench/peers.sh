@@ -80,33 +80,27 @@ case $BENCH_KIND in
 esac
 CONNECTIONS=64 DEPTH=16 SERVER_CPU=0 LOAD_CPU=1 BASE_PORT=18080 LOAD=wrk
 # Empty until a flag sets them, so that --quick fills in only what was not given.
-ROUNDS='' DURATION='' WARMUP='' QUICK=0
-while [[ $# -gt 0 ]]; do
-  flag=$1
-  case "$flag" in
-    -h|--help) usage; exit 0 ;;
-    --quick) QUICK=1; shift; continue ;;
-  esac
-  [[ $# -ge 2 ]] || die_usage "$flag needs a value"
-  case "$flag" in
+ROUNDS='' DURATION='' WARMUP=''
+take_flag() { # flag value
+  case $1 in
     --servers) IFS=, read -r -a SERVERS <<<"$2" ;;
     --modes) IFS=, read -r -a MODES <<<"$2" ;;
-    --rounds) ROUNDS=$(bounded "$flag" "$2" 1 99) ;;
-    --connections) CONNECTIONS=$(bounded "$flag" "$2" 1 10000) ;;
-    --duration) DURATION=$(bounded "$flag" "$2" 1 600) ;;
-    --warmup) WARMUP=$(bounded "$flag" "$2" 0 600) ;;
-    --pipeline) DEPTH=$(bounded "$flag" "$2" 1 256) ;;
-    --server-cpu) SERVER_CPU=$(bounded "$flag" "$2" 0 4095) ;;
-    --load-cpu) LOAD_CPU=$(bounded "$flag" "$2" 0 4095) ;;
-    --base-port) BASE_PORT=$(bounded "$flag" "$2" 1024 65000) ;;
+    --rounds) ROUNDS=$(bounded "$1" "$2" 1 99) ;;
+    --connections) CONNECTIONS=$(bounded "$1" "$2" 1 10000) ;;
+    --duration) DURATION=$(bounded "$1" "$2" 1 600) ;;
+    --warmup) WARMUP=$(bounded "$1" "$2" 0 600) ;;
+    --pipeline) DEPTH=$(bounded "$1" "$2" 1 256) ;;
+    --server-cpu) SERVER_CPU=$(bounded "$1" "$2" 0 4095) ;;
+    --load-cpu) LOAD_CPU=$(bounded "$1" "$2" 0 4095) ;;
+    --base-port) BASE_PORT=$(bounded "$1" "$2" 1024 65000) ;;
     --load)
       [[ $2 == wrk || $2 == surge ]] || die_usage "--load is wrk or surge, not '$2'"
       LOAD=$2
       ;;
-    *) die_usage "unknown flag '$flag'" ;;
+    *) die_usage "unknown flag '$1'" ;;
   esac
-  shift 2
-done
+}
+parse_flags "$@"
 if ((QUICK)); then
   : "${ROUNDS:=1}" "${DURATION:=3}" "${WARMUP:=1}"
 else
