@@ -74,7 +74,7 @@ take_flag() { # flag value
   esac
 }
 parse_flags "$@"
-if ((QUICK)); then
+if quick; then
   ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-3} WARMUP=${WARMUP:-2} DOWNLOADS=${DOWNLOADS:-2}
 else
   ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-8} WARMUP=${WARMUP:-16} DOWNLOADS=${DOWNLOADS:-6}

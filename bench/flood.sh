@@ -66,10 +66,14 @@ elif ((CONNECTIONS > MAX)); then
 fi
 JVM=("$SURGE_JDK/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 CPUS=$(nproc)
-pin() { if taskset -c "$1" true 2>/dev/null; then echo taskset -c "$1"; fi; }
+pin_to() { # cpu: PIN becomes "taskset -c CPU" where this machine allows that CPU, else nothing
+  PIN=()
+  if taskset -c "$1" true 2>/dev/null; then PIN=(taskset -c "$1"); fi
+}
 
 RUN=$(mktemp -d)
 SERVERS=() CLIENTS=()
+# shellcheck disable=SC2317  # the EXIT trap calls it; a script ending in exit hides that (koalaman/shellcheck#3183)
 cleanup() {
   local p
   for p in "${CLIENTS[@]}" "${SERVERS[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -80,8 +84,9 @@ trap cleanup EXIT
 
 # Servers on the first CPUs, clients on the next ones (on two CPUs: server 0, client 1).
 for ((i = 0; i < PROCESSES; i++)); do
-  # shellcheck disable=SC2046
-  $(pin $((i % CPUS))) "${JVM[@]}" -XX:ActiveProcessorCount=1 ${JAVA_OPTS:-} -cp "$SURGE_APP_CP" dev.surge.app.Main run \
+  pin_to $((i % CPUS))
+  # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags by design
+  "${PIN[@]}" "${JVM[@]}" -XX:ActiveProcessorCount=1 ${JAVA_OPTS:-} -cp "$SURGE_APP_CP" dev.surge.app.Main run \
     --port "$PORT" --event-loops 1 >"$RUN/server-$i.log" 2>&1 &
   SERVERS+=($!)
   for _ in $(seq 300); do
@@ -106,8 +111,8 @@ echo "flood: $CONNECTIONS connections to /delay/$DELAY, $PROCESSES server(s) and
 for ((j = 0; j < PROCESSES; j++)); do
   n=$((CONNECTIONS / PROCESSES + (j < CONNECTIONS % PROCESSES ? 1 : 0)))
   sources=$(seq -s, -f "127.$((j + 1)).0.%g" 1 $(((n + 19999) / 20000)))
-  # shellcheck disable=SC2046
-  $(pin $(((PROCESSES + j) % CPUS))) "${JVM[@]}" -Xmx4g -cp "$SURGE_BENCH_CP" dev.surge.bench.Flood \
+  pin_to $(((PROCESSES + j) % CPUS))
+  "${PIN[@]}" "${JVM[@]}" -Xmx4g -cp "$SURGE_BENCH_CP" dev.surge.bench.Flood \
     --url "http://127.0.0.1:$PORT/delay/$DELAY" --connections "$n" --sources "$sources" --go-file "$GO" \
     --timeout $((DELAY / 1000 + 180)) >"$RUN/flood-$j.out" 2>"$RUN/flood-$j.err" &
   CLIENTS+=($!)
@@ -144,4 +149,4 @@ out="$RESULTS/flood-$(date -u +%Y%m%dT%H%M%SZ).md"
   --java "$("$SURGE_JDK/bin/java" -version 2>&1 | head -n1)" --rss "$rss0,$rss1,$rss2" --heap "$heap0,$heap1,$heap2" \
   --markdown "$out" "$RUN"/flood-*.out || rc=1
 [[ -s $out ]] && echo "flood: results in ${out#"${SURGE_ROOT:-}/"}" >&2
-exit $rc
+exit "$rc"

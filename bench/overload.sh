@@ -156,7 +156,7 @@ take_flag() { # flag value
   esac
 }
 parse_flags "$@"
-if ((QUICK)); then
+if quick; then
   ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-5} SL_WARMUP=${SL_WARMUP:-0} OVERLOAD_SECONDS=${OVERLOAD_SECONDS:-8} TERM_SECONDS=${TERM_SECONDS:-15} TERM_AT=${TERM_AT:-5} MEMORY_SECONDS=${MEMORY_SECONDS:-15}
 else
   ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-10} SL_WARMUP=${SL_WARMUP:-20} OVERLOAD_SECONDS=${OVERLOAD_SECONDS:-20} TERM_SECONDS=${TERM_SECONDS:-30} TERM_AT=${TERM_AT:-10} MEMORY_SECONDS=${MEMORY_SECONDS:-30}
@@ -220,7 +220,7 @@ jq -n --arg commit "$(git -C "$HERE/.." rev-parse --short HEAD 2>/dev/null || ec
 OUT="$RESULTS/overload-$STAMP"
 "$SURGE_JDK/bin/java" -cp "$SURGE_BENCH_CP" dev.surge.bench.overload.OverloadReportCommand --run "$RUN" \
   --json "$OUT.json" --markdown "$OUT.md"
-if ((!QUICK)) && ((${#SCENARIOS[@]} == ${#ALL_SCENARIOS[@]})); then
+if ! quick && ((${#SCENARIOS[@]} == ${#ALL_SCENARIOS[@]})); then
   cp "$OUT.json" "$RESULTS/overload-latest.json"
   cp "$OUT.md" "$RESULTS/overload-latest.md"
 fi

@@ -71,12 +71,12 @@ BENCH_CMD=peers
 source "$PEERS/flags.sh"
 
 # `./surge bench routes` runs this script with BENCH_KIND=routes: Surge's route variants;
-# `./surge bench metrics` with BENCH_KIND=metrics: Surge with and without metrics.
+# `./surge bench metrics` with BENCH_KIND=metrics: Surge with and without metrics, alternating.
 BENCH_KIND=${BENCH_KIND:-peers}
 case $BENCH_KIND in
-  routes) SERVERS=("${ROUTE_SERVERS[@]}") ;;
-  metrics) SERVERS=("${METRICS_SERVERS[@]}") ;;
-  *) SERVERS=("${PEER_SERVERS[@]}") ;;
+  routes) SERVERS=(surge surge-vt surge-json) ;;
+  metrics) SERVERS=(surge-nometrics surge surge-json-nometrics surge-json) ;;
+  *) SERVERS=(surge netty gin fasthttp nginx c-loop) ;;
 esac
 CONNECTIONS=64 DEPTH=16 SERVER_CPU=0 LOAD_CPU=1 BASE_PORT=18080 LOAD=wrk
 # Empty until a flag sets them, so that --quick fills in only what was not given.
@@ -101,7 +101,7 @@ take_flag() { # flag value
   esac
 }
 parse_flags "$@"
-if ((QUICK)); then
+if quick; then
   : "${ROUNDS:=1}" "${DURATION:=3}" "${WARMUP:=1}"
 else
   : "${ROUNDS:=3}" "${DURATION:=10}" "${WARMUP:=5}"
@@ -130,7 +130,7 @@ done
 
 SERVER_PID='' WRK_PID=''
 cleanup() {
-  [[ -n $WRK_PID ]] && kill "$WRK_PID" 2>/dev/null || true
+  if [[ -n $WRK_PID ]]; then kill "$WRK_PID" 2>/dev/null || true; fi
   stop_server
 }
 trap cleanup EXIT
@@ -202,7 +202,7 @@ cp "$RESULTS/$NAME.md" "$RESULTS/$BENCH_KIND-latest.md"
 cp "$RESULTS/$NAME.json" "$RESULTS/$BENCH_KIND-latest.json"
 render_html "$RESULTS/$NAME.json" "$RESULTS/$BENCH_KIND-latest.html"
 echo "peers: results in bench/results/$NAME.{json,md} (and $BENCH_KIND-latest.*); logs in bench/build/run/" >&2
-if ((FAILED)); then
+if any_failed; then
   echo "peers: some servers or runs failed; see FAILED rows above." >&2
   exit 1
 fi

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # flags.sh: sourced by the bench scripts that take flags (peers, files, overload): their one flag
 # loop and the checks of a flag's value. BENCH_CMD names the subcommand in messages; a bad flag
 # ends the script with exit code 2 and one line saying what was wrong.
@@ -17,6 +18,9 @@ positive() { # flag value
   [[ $2 =~ ^[0-9]+(\.[0-9]+)?$ && $2 =~ [1-9] ]] || die_usage "$1 wants a number above 0, not '$2'"
   echo "$2"
 }
+
+# Whether --quick was given: a smoke test, whose defaults are short.
+quick() { ((QUICK)); }
 
 # The flag loop: -h/--help prints the script's usage and exits 0, --quick sets QUICK=1, and every
 # other flag takes one value and goes to the script's own take_flag FLAG VALUE, which sets what

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # report.sh: sourced by peers.sh (and files.sh, for parse_wrk). Reads wrk's output into figures;
 # the arithmetic and the reports (medians, ratios, the table, JSON, Markdown and HTML) are Java,
 # in surge-bench: dev.surge.bench.peers and dev.surge.bench.html.
