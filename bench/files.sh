@@ -85,13 +85,7 @@ if [[ -z ${SURGE_JDK:-} || -z ${SURGE_APP_CP:-} || -z ${SURGE_BENCH_CP:-} ]]; th
   echo "files: run this as './surge bench files' (it needs SURGE_JDK, SURGE_APP_CP and SURGE_BENCH_CP)." >&2
   exit 1
 fi
-if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
-  install_missing nginx
-else
-  for tool in wrk curl taskset nginx; do
-    command -v "$tool" >/dev/null || { echo "files: $tool is missing; install it and run again." >&2; exit 1; }
-  done
-fi
+install_missing nginx
 
 WWW="$BUILD/www"
 SMALL=16384

@@ -54,18 +54,12 @@ missing_packages() {
   done | sort -u
 }
 
+# Installs what missing_packages lists (tools/debian-packages.sh: as root, or says what to install).
 install_missing() {
   local pkgs
   mapfile -t pkgs < <(missing_packages "$@")
   [[ ${#pkgs[@]} -eq 0 ]] && return 0
-  if [[ $EUID -ne 0 ]] || ! command -v apt-get >/dev/null; then
-    echo "peers: missing packages: ${pkgs[*]}. Install them (apt-get install ${pkgs[*]}) and run again." >&2
-    exit 1
-  fi
-  echo "peers: installing ${pkgs[*]}" >&2
-  # Only refresh the package lists when something has to be installed: runs stay offline otherwise.
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >&2
+  "$PEERS/../../tools/debian-packages.sh" "${pkgs[@]}" || exit 1
 }
 
 # Builds (when its sources are newer than the binary) what server $1 runs from bench/build/.
