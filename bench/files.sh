@@ -14,7 +14,7 @@ RESULTS="$HERE/results"
 # shellcheck source=peers/servers.sh
 source "$PEERS/servers.sh"
 # shellcheck source=peers/report.sh
-source "$PEERS/report.sh"
+source "$PEERS/report.sh" # parse_wrk
 
 usage() {
   cat <<'TXT'
@@ -52,51 +52,40 @@ source "$PEERS/flags.sh"
 FILE_SERVERS=(surge nginx nginx-cached)
 SERVERS=("${FILE_SERVERS[@]}")
 CONNECTIONS=64 SERVER_CPU=0 LOAD_CPU=1 BASE_PORT=18180
-ROUNDS='' DURATION='' WARMUP='' DOWNLOADS='' QUICK=0
-while [[ $# -gt 0 ]]; do
-  flag=$1
-  case "$flag" in
-    -h|--help) usage; exit 0 ;;
-    --quick) QUICK=1; shift; continue ;;
-  esac
-  [[ $# -ge 2 ]] || die_usage "$flag needs a value"
-  case "$flag" in
+ROUNDS='' DURATION='' WARMUP='' DOWNLOADS=''
+take_flag() { # flag value
+  local s
+  case $1 in
     --servers)
       IFS=, read -r -a SERVERS <<<"$2"
       for s in "${SERVERS[@]}"; do
         [[ " ${FILE_SERVERS[*]} " == *" $s "* ]] || die_usage "unknown server '$s' (choose from ${FILE_SERVERS[*]})"
       done
       ;;
-    --rounds) ROUNDS=$(bounded "$flag" "$2" 1 20) ;;
-    --duration) DURATION=$(bounded "$flag" "$2" 1 600) ;;
-    --warmup) WARMUP=$(bounded "$flag" "$2" 0 600) ;;
-    --downloads) DOWNLOADS=$(bounded "$flag" "$2" 1 100) ;;
-    --connections) CONNECTIONS=$(bounded "$flag" "$2" 1 10000) ;;
-    --server-cpu) SERVER_CPU=$(bounded "$flag" "$2" 0 4095) ;;
-    --load-cpu) LOAD_CPU=$(bounded "$flag" "$2" 0 4095) ;;
-    --base-port) BASE_PORT=$(bounded "$flag" "$2" 1024 65000) ;;
-    *) die_usage "unknown flag '$flag'" ;;
+    --rounds) ROUNDS=$(bounded "$1" "$2" 1 20) ;;
+    --duration) DURATION=$(bounded "$1" "$2" 1 600) ;;
+    --warmup) WARMUP=$(bounded "$1" "$2" 0 600) ;;
+    --downloads) DOWNLOADS=$(bounded "$1" "$2" 1 100) ;;
+    --connections) CONNECTIONS=$(bounded "$1" "$2" 1 10000) ;;
+    --server-cpu) SERVER_CPU=$(bounded "$1" "$2" 0 4095) ;;
+    --load-cpu) LOAD_CPU=$(bounded "$1" "$2" 0 4095) ;;
+    --base-port) BASE_PORT=$(bounded "$1" "$2" 1024 65000) ;;
+    *) die_usage "unknown flag '$1'" ;;
   esac
-  shift 2
-done
-if ((QUICK)); then
+}
+parse_flags "$@"
+if quick; then
   ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-3} WARMUP=${WARMUP:-2} DOWNLOADS=${DOWNLOADS:-2}
 else
   ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-8} WARMUP=${WARMUP:-16} DOWNLOADS=${DOWNLOADS:-6}
 fi
 [[ $SERVER_CPU != "$LOAD_CPU" ]] || die_usage "--server-cpu and --load-cpu must differ"
 
-if [[ -z ${SURGE_JDK:-} || -z ${SURGE_APP_CP:-} ]]; then
-  echo "files: run this as './surge bench files' (it needs SURGE_JDK and SURGE_APP_CP)." >&2
+if [[ -z ${SURGE_JDK:-} || -z ${SURGE_APP_CP:-} || -z ${SURGE_BENCH_CP:-} ]]; then
+  echo "files: run this as './surge bench files' (it needs SURGE_JDK, SURGE_APP_CP and SURGE_BENCH_CP)." >&2
   exit 1
 fi
-if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
-  install_missing nginx
-else
-  for tool in wrk curl taskset nginx; do
-    command -v "$tool" >/dev/null || { echo "files: $tool is missing; install it and run again." >&2; exit 1; }
-  done
-fi
+install_missing nginx
 
 WWW="$BUILD/www"
 SMALL=16384
@@ -241,53 +230,15 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 trap - INT TERM
 
-# Medians per server and kind, with ratios to Surge (CPU: server / Surge, lower is better;
-# rate: server / Surge, higher is better).
-SUMMARY="$RUN/summary.tsv"
-for kind in small large; do
-  for name in "${SERVERS[@]}"; do
-    awk -F'\t' -v k="$kind" -v s="$name" '$1 == k && $3 == s' "$SAMPLES" >"$RUN/$kind-$name.tsv"
-    med() { cut -f"$1" "$RUN/$kind-$name.tsv" | grep -v '^-$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-    lo() { cut -f"$1" "$RUN/$kind-$name.tsv" | sort -g | head -n1; }
-    hi() { cut -f"$1" "$RUN/$kind-$name.tsv" | sort -g | tail -n1; }
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$name" "$(med 4)" "$(med 5)" "$(med 6)" "$(med 7)" "$(lo 7)" "$(hi 7)" >>"$SUMMARY"
-  done
-done
-
+# The run's parameters as "key<TAB>value" lines; medians, ratios, JSON and Markdown are Java's.
+{
+  printf 'timestamp\t%s\nrounds\t%s\nduration_s\t%s\ndownloads\t%s\n' "$STAMP" "$ROUNDS" "$DURATION" "$DOWNLOADS"
+  printf 'connections\t%s\nserver_cpu\t%s\nload_cpu\t%s\n' "$CONNECTIONS" "$SERVER_CPU" "$LOAD_CPU"
+  printf 'small_bytes\t%s\nlarge_bytes\t%s\njava_opts\t%s\n' "$SMALL" "$LARGE" "${JAVA_OPTS:-}"
+} >"$RUN/parameters.tsv"
 OUT="$RESULTS/files-$STAMP"
-awk -F'\t' -v rounds="$ROUNDS" -v dur="$DURATION" -v dl="$DOWNLOADS" -v conns="$CONNECTIONS" '
-  { kind[NR] = $1; srv[NR] = $2; rate[NR] = $3; p50[NR] = $4; p99[NR] = $5; cpu[NR] = $6; lo[NR] = $7; hi[NR] = $8
-    if ($2 == "surge") { srate[$1] = $3; scpu[$1] = $6 } }
-  function ratio(a, b) { return (a > 0 && b > 0) ? sprintf("%.2f", a / b) : "-" }
-  END {
-    print "## Static files: Surge and nginx, one pinned core each (" rounds " rounds, medians)\n"
-    print "16 KiB file, wrk keep-alive, " conns " connections, " dur " s per run:\n"
-    print "| server | req/s | p50 µs | p99 µs | CPU µs/req (min-max) | req/s vs Surge | CPU vs Surge |"
-    print "|---|--:|--:|--:|--:|--:|--:|"
-    for (i = 1; i <= NR; i++) if (kind[i] == "small")
-      printf "| %s | %.0f | %s | %s | %.2f (%.2f-%.2f) | %s | %s |\n", srv[i], rate[i], p50[i], p99[i], cpu[i], lo[i], hi[i], ratio(rate[i], srate["small"]), ratio(cpu[i], scpu["small"])
-    print "\n1 GiB file, " dl " curl downloads one after another per round:\n"
-    print "| server | MiB/s | CPU ms/GiB (min-max) | MiB/s vs Surge | CPU vs Surge |"
-    print "|---|--:|--:|--:|--:|"
-    for (i = 1; i <= NR; i++) if (kind[i] == "large")
-      printf "| %s | %.0f | %.0f (%.0f-%.0f) | %s | %s |\n", srv[i], rate[i], cpu[i], lo[i], hi[i], ratio(rate[i], srate["large"]), ratio(cpu[i], scpu["large"])
-  }' "$SUMMARY" >"$OUT.md"
-awk -F'\t' -v stamp="$STAMP" -v rounds="$ROUNDS" -v dur="$DURATION" -v dl="$DOWNLOADS" -v conns="$CONNECTIONS" \
-    -v scpu="$SERVER_CPU" -v lcpu="$LOAD_CPU" -v opts="${JAVA_OPTS:-}" -v samples="$SAMPLES" '
-  function num(v) { return v == "-" || v == "" ? "null" : v }
-  BEGIN {
-    printf "{\n  \"benchmark\": \"files\",\n  \"parameters\": {\"timestamp\": \"%s\", \"rounds\": %d, \"duration_s\": %d, \"downloads\": %d, \"connections\": %d, \"server_cpu\": %d, \"load_cpu\": %d, \"small_bytes\": 16384, \"large_bytes\": 1073741824, \"java_opts\": \"%s\"},\n  \"results\": [\n", stamp, rounds, dur, dl, conns, scpu, lcpu, opts
-  }
-  FILENAME != samples {
-    printf "%s    {\"kind\": \"%s\", \"server\": \"%s\", \"rate\": %s, \"p50_us\": %s, \"p99_us\": %s, \"cpu\": %s, \"cpu_min\": %s, \"cpu_max\": %s}", (r++ ? ",\n" : ""), $1, $2, num($3), num($4), num($5), num($6), num($7), num($8)
-    next
-  }
-  { s[++ns] = sprintf("    {\"kind\": \"%s\", \"round\": %d, \"server\": \"%s\", \"rate\": %s, \"p50_us\": %s, \"p99_us\": %s, \"cpu\": %s, \"count\": %s, \"non_2xx\": %s, \"socket_errors\": %s}", $1, $2, $3, num($4), num($5), num($6), num($7), num($8), num($9), num($10)) }
-  END {
-    printf "\n  ],\n  \"units\": {\"small\": \"rate req/s, cpu µs per request\", \"large\": \"rate MiB/s, cpu ms per GiB\"},\n  \"samples\": [\n"
-    for (i = 1; i <= ns; i++) printf "%s%s", s[i], (i < ns ? ",\n" : "\n")
-    print "  ]\n}"
-  }' "$SUMMARY" "$SAMPLES" >"$OUT.json"
+"$SURGE_JDK/bin/java" -cp "$SURGE_BENCH_CP" dev.surge.bench.files.FilesReportCommand --samples "$SAMPLES" \
+  --parameters "$RUN/parameters.tsv" --json "$OUT.json" --markdown "$OUT.md"
 cp "$OUT.md" "$RESULTS/files-latest.md"
 cp "$OUT.json" "$RESULTS/files-latest.json"
 cat "$OUT.md"

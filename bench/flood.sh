@@ -66,10 +66,14 @@ elif ((CONNECTIONS > MAX)); then
 fi
 JVM=("$SURGE_JDK/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 CPUS=$(nproc)
-pin() { if taskset -c "$1" true 2>/dev/null; then echo taskset -c "$1"; fi; }
+pin_to() { # cpu: PIN becomes "taskset -c CPU" where this machine allows that CPU, else nothing
+  PIN=()
+  if taskset -c "$1" true 2>/dev/null; then PIN=(taskset -c "$1"); fi
+}
 
 RUN=$(mktemp -d)
 SERVERS=() CLIENTS=()
+# shellcheck disable=SC2317  # the EXIT trap calls it; a script ending in exit hides that (koalaman/shellcheck#3183)
 cleanup() {
   local p
   for p in "${CLIENTS[@]}" "${SERVERS[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -80,8 +84,9 @@ trap cleanup EXIT
 
 # Servers on the first CPUs, clients on the next ones (on two CPUs: server 0, client 1).
 for ((i = 0; i < PROCESSES; i++)); do
-  # shellcheck disable=SC2046
-  $(pin $((i % CPUS))) "${JVM[@]}" -XX:ActiveProcessorCount=1 ${JAVA_OPTS:-} -cp "$SURGE_APP_CP" dev.surge.app.Main run \
+  pin_to $((i % CPUS))
+  # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags by design
+  "${PIN[@]}" "${JVM[@]}" -XX:ActiveProcessorCount=1 ${JAVA_OPTS:-} -cp "$SURGE_APP_CP" dev.surge.app.Main run \
     --port "$PORT" --event-loops 1 >"$RUN/server-$i.log" 2>&1 &
   SERVERS+=($!)
   for _ in $(seq 300); do
@@ -106,8 +111,8 @@ echo "flood: $CONNECTIONS connections to /delay/$DELAY, $PROCESSES server(s) and
 for ((j = 0; j < PROCESSES; j++)); do
   n=$((CONNECTIONS / PROCESSES + (j < CONNECTIONS % PROCESSES ? 1 : 0)))
   sources=$(seq -s, -f "127.$((j + 1)).0.%g" 1 $(((n + 19999) / 20000)))
-  # shellcheck disable=SC2046
-  $(pin $(((PROCESSES + j) % CPUS))) "${JVM[@]}" -Xmx4g -cp "$SURGE_BENCH_CP" dev.surge.bench.Flood \
+  pin_to $(((PROCESSES + j) % CPUS))
+  "${PIN[@]}" "${JVM[@]}" -Xmx4g -cp "$SURGE_BENCH_CP" dev.surge.bench.Flood \
     --url "http://127.0.0.1:$PORT/delay/$DELAY" --connections "$n" --sources "$sources" --go-file "$GO" \
     --timeout $((DELAY / 1000 + 180)) >"$RUN/flood-$j.out" 2>"$RUN/flood-$j.err" &
   CLIENTS+=($!)
@@ -135,46 +140,13 @@ for p in "${CLIENTS[@]}"; do wait "$p" || rc=1; done
 CLIENTS=()
 cat "$RUN"/flood-*.err >&2
 
-total() { cat "$RUN"/flood-*.out | sed -n "s/^$1=//p" | awk '{ s += $1 } END { print s + 0 }'; }
-first() { cat "$RUN"/flood-*.out | sed -n "s/^$1=//p" | sort -n | head -n1; }
-last() { cat "$RUN"/flood-*.out | sed -n "s/^$1=//p" | sort -n | tail -n1; }
-connected=$(total connected); answered=$(total answered); errors=$(total errors); ok=$(total status_200)
-send_start=$(first send_start_ms); send_end=$(last send_end_ms); first_answer=$(cat "$RUN"/flood-*.out | sed -n 's/^first_answer_ms=//p' | awk '$1 > 0' | sort -n | head -n1)
-if [[ -n $first_answer ]] && ((send_end < first_answer)); then together="yes: every request was sent before the first answer came"
-else together="no: answers began before the last request was sent"; fi
-per() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.0f", (n > 0) ? (b - a) * 1024 / n : 0 }'; }
+# The counts summed over the clients, memory per connection and per request, the Markdown: Java's.
+# It exits 1 when a connection was not made or a request failed.
 mkdir -p "$RESULTS"
 out="$RESULTS/flood-$(date -u +%Y%m%dT%H%M%SZ).md"
-{
-  echo "# surge bench flood"
-  echo
-  echo "$connected connections (of $CONNECTIONS asked; open-file limit $LIMIT a process) to $PROCESSES server process(es) on one port,"
-  echo "one GET /delay/$DELAY each, sent by $PROCESSES load client(s) together; each server: one event loop on one CPU,"
-  echo "$("$SURGE_JDK/bin/java" -version 2>&1 | head -n1). $CPUS CPUs."
-  echo
-  echo "| answered | 200s | errors | all in flight at once | sending took |"
-  echo "|--:|--:|--:|---|--:|"
-  echo "| $answered | $ok | $errors | $together | $((send_end - send_start)) ms |"
-  echo
-  echo "| server memory (all servers) | no connections | connections idle | requests in flight |"
-  echo "|---|--:|--:|--:|"
-  echo "| resident (VmRSS) KiB | $rss0 | $rss1 | $rss2 |"
-  echo "| live heap after GC KiB | $heap0 | $heap1 | $heap2 |"
-  echo
-  echo "| per | resident bytes | live heap bytes |"
-  echo "|---|--:|--:|"
-  echo "| idle connection | $(per "$rss0" "$rss1" "$connected") | $(per "$heap0" "$heap1" "$connected") |"
-  echo "| in-flight request (beyond its connection) | $(per "$rss1" "$rss2" "$answered") | $(per "$heap1" "$heap2" "$answered") |"
-  echo "| in-flight request with its connection | $(per "$rss0" "$rss2" "$answered") | $(per "$heap0" "$heap2" "$answered") |"
-  echo
-  echo "Each load client's report (latencies are the client's: they include its own queueing):"
-  for ((j = 0; j < PROCESSES; j++)); do
-    echo
-    echo '```'
-    grep -v '_ms=' "$RUN/flood-$j.out"
-    echo '```'
-  done
-} | tee "$out"
-echo "flood: results in ${out#"${SURGE_ROOT:-}/"}" >&2
-((errors == 0 && connected == CONNECTIONS)) || rc=1
-exit $rc
+"$SURGE_JDK/bin/java" -cp "$SURGE_BENCH_CP" dev.surge.bench.flood.FloodReportCommand --asked "$CONNECTIONS" \
+  --file-limit "$LIMIT" --processes "$PROCESSES" --delay "$DELAY" --cpus "$CPUS" \
+  --java "$("$SURGE_JDK/bin/java" -version 2>&1 | head -n1)" --rss "$rss0,$rss1,$rss2" --heap "$heap0,$heap1,$heap2" \
+  --markdown "$out" "$RUN"/flood-*.out || rc=1
+[[ -s $out ]] && echo "flood: results in ${out#"${SURGE_ROOT:-}/"}" >&2
+exit "$rc"

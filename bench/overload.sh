@@ -20,8 +20,6 @@ source "$HERE/overload/openloop.sh"
 source "$HERE/overload/sigterm.sh"
 # shellcheck source=overload/memory.sh
 source "$HERE/overload/memory.sh"
-# shellcheck source=overload/report.sh
-source "$HERE/overload/report.sh"
 
 usage() {
   cat <<'TXT'
@@ -95,32 +93,22 @@ JAVA_OPTS goes to the server's JVM, LOAD_JAVA_OPTS to surge load's. Needs taskse
 TXT
 }
 
+BENCH_CMD=overload
 # shellcheck source=peers/flags.sh
-source "$HERE/peers/flags.sh" # bounded
-# One line, then exit code 2 (flags.sh's own says it in two).
-die_usage() { echo "overload: $1 (./surge bench overload --help lists the flags)" >&2; exit 2; }
-decimal() { # flag value
-  [[ $2 =~ ^[0-9]+(\.[0-9]+)?$ ]] && awk -v v="$2" 'BEGIN { exit !(v > 0) }' || die_usage "$1 wants a number above 0, not '$2'"
-  echo "$2"
-}
+source "$HERE/peers/flags.sh"
 
 ALL_SCENARIOS=(slowloris overload sigterm memory)
 SCENARIOS=("${ALL_SCENARIOS[@]}")
-SERVER_ARGS=() SERVER_ARGS_TEXT='' LOCK='' QUICK=0
+SERVER_ARGS=() SERVER_ARGS_TEXT='' LOCK=''
 PORT=18200 SERVER_CPU=0 LOAD_CPUS=1 LOAD_THREADS=1
 ROUNDS='' DURATION='' OVERLOAD_SECONDS='' TERM_SECONDS='' TERM_AT=''
 GOOD_CONNECTIONS=64 SL_CONNECTIONS=10000 SL_RATE=2000 SL_INTERVAL=5 SL_WARMUP=''
 ROUTES=(/delay/5 /json) FACTOR=2 PEAK_CONNECTIONS=(256 1000) PEAK_SECONDS=5 OPEN_CONNECTIONS=1000
 TERM_PATH=/delay/5 TERM_CONNECTIONS=64 GRACE=30
 MEMORY_HEAP=48m MEMORY_CONNECTIONS=15000 MEMORY_SECONDS=''
-while [[ $# -gt 0 ]]; do
-  flag=$1
-  case "$flag" in
-    -h|--help) usage; exit 0 ;;
-    --quick) QUICK=1; shift; continue ;;
-  esac
-  [[ $# -ge 2 ]] || die_usage "$flag needs a value"
-  case "$flag" in
+take_flag() { # flag value
+  local s r c
+  case $1 in
     --scenarios)
       IFS=, read -r -a SCENARIOS <<<"$2"
       ((${#SCENARIOS[@]} > 0)) || die_usage "--scenarios wants a list from ${ALL_SCENARIOS[*]}"
@@ -128,47 +116,47 @@ while [[ $# -gt 0 ]]; do
         [[ " ${ALL_SCENARIOS[*]} " == *" $s "* ]] || die_usage "unknown scenario '$s' (choose from ${ALL_SCENARIOS[*]})"
       done
       ;;
-    --rounds) ROUNDS=$(bounded "$flag" "$2" 1 20) ;;
+    --rounds) ROUNDS=$(bounded "$1" "$2" 1 20) ;;
     --server-args) SERVER_ARGS_TEXT=$2; read -r -a SERVER_ARGS <<<"$2" ;;
     --lock) LOCK=$2; touch "$LOCK" 2>/dev/null || die_usage "--lock: cannot open $LOCK" ;;
-    --port) PORT=$(bounded "$flag" "$2" 1024 65000) ;;
-    --server-cpu) SERVER_CPU=$(bounded "$flag" "$2" 0 4095) ;;
+    --port) PORT=$(bounded "$1" "$2" 1024 65000) ;;
+    --server-cpu) SERVER_CPU=$(bounded "$1" "$2" 0 4095) ;;
     --load-cpus) [[ $2 =~ ^[0-9]+([-,][0-9]+)*$ ]] || die_usage "--load-cpus wants CPUs as taskset takes them (1, 1-3, 1,3), not '$2'"
                  LOAD_CPUS=$2 ;;
-    --load-threads) LOAD_THREADS=$(bounded "$flag" "$2" 1 64) ;;
-    --duration) DURATION=$(bounded "$flag" "$2" 1 600) ;;
-    --good-connections) GOOD_CONNECTIONS=$(bounded "$flag" "$2" 1 10000) ;;
-    --slowloris-connections) SL_CONNECTIONS=$(bounded "$flag" "$2" 1 100000) ;;
-    --slowloris-rate) SL_RATE=$(bounded "$flag" "$2" 1 100000) ;;
-    --slowloris-interval) SL_INTERVAL=$(decimal "$flag" "$2") ;;
-    --slowloris-warmup) SL_WARMUP=$(bounded "$flag" "$2" 0 600) ;;
+    --load-threads) LOAD_THREADS=$(bounded "$1" "$2" 1 64) ;;
+    --duration) DURATION=$(bounded "$1" "$2" 1 600) ;;
+    --good-connections) GOOD_CONNECTIONS=$(bounded "$1" "$2" 1 10000) ;;
+    --slowloris-connections) SL_CONNECTIONS=$(bounded "$1" "$2" 1 100000) ;;
+    --slowloris-rate) SL_RATE=$(bounded "$1" "$2" 1 100000) ;;
+    --slowloris-interval) SL_INTERVAL=$(positive "$1" "$2") ;;
+    --slowloris-warmup) SL_WARMUP=$(bounded "$1" "$2" 0 600) ;;
     --routes)
       IFS=, read -r -a ROUTES <<<"$2"
       for r in "${ROUTES[@]}"; do [[ $r == /* ]] || die_usage "--routes wants paths that start with '/', not '$r'"; done
       ;;
-    --factor) FACTOR=$(decimal "$flag" "$2") ;;
+    --factor) FACTOR=$(positive "$1" "$2") ;;
     --peak-connections)
       IFS=, read -r -a PEAK_CONNECTIONS <<<"$2"
       ((${#PEAK_CONNECTIONS[@]} > 0)) || die_usage "--peak-connections wants a list of connection counts"
-      for c in "${PEAK_CONNECTIONS[@]}"; do bounded "$flag" "$c" 1 15000 >/dev/null; done
+      for c in "${PEAK_CONNECTIONS[@]}"; do bounded "$1" "$c" 1 15000 >/dev/null; done
       ;;
-    --peak-seconds) PEAK_SECONDS=$(bounded "$flag" "$2" 1 600) ;;
-    --open-connections) OPEN_CONNECTIONS=$(bounded "$flag" "$2" 1 15000) ;;
-    --overload-seconds) OVERLOAD_SECONDS=$(bounded "$flag" "$2" 1 600) ;;
+    --peak-seconds) PEAK_SECONDS=$(bounded "$1" "$2" 1 600) ;;
+    --open-connections) OPEN_CONNECTIONS=$(bounded "$1" "$2" 1 15000) ;;
+    --overload-seconds) OVERLOAD_SECONDS=$(bounded "$1" "$2" 1 600) ;;
     --sigterm-path) [[ $2 == /* ]] || die_usage "--sigterm-path wants a path that starts with '/', not '$2'"; TERM_PATH=$2 ;;
-    --sigterm-connections) TERM_CONNECTIONS=$(bounded "$flag" "$2" 1 10000) ;;
-    --sigterm-seconds) TERM_SECONDS=$(bounded "$flag" "$2" 2 600) ;;
-    --sigterm-at) TERM_AT=$(bounded "$flag" "$2" 1 600) ;;
-    --grace) GRACE=$(bounded "$flag" "$2" 1 600) ;;
+    --sigterm-connections) TERM_CONNECTIONS=$(bounded "$1" "$2" 1 10000) ;;
+    --sigterm-seconds) TERM_SECONDS=$(bounded "$1" "$2" 2 600) ;;
+    --sigterm-at) TERM_AT=$(bounded "$1" "$2" 1 600) ;;
+    --grace) GRACE=$(bounded "$1" "$2" 1 600) ;;
     --memory-heap) [[ $2 =~ ^[0-9]+[mMgG]$ ]] || die_usage "--memory-heap wants a heap size as -Xmx takes it (48m, 1g), not '$2'"
                   MEMORY_HEAP=$2 ;;
-    --memory-connections) MEMORY_CONNECTIONS=$(bounded "$flag" "$2" 1 100000) ;;
-    --memory-seconds) MEMORY_SECONDS=$(bounded "$flag" "$2" 5 600) ;;
-    *) die_usage "unknown flag '$flag'" ;;
+    --memory-connections) MEMORY_CONNECTIONS=$(bounded "$1" "$2" 1 100000) ;;
+    --memory-seconds) MEMORY_SECONDS=$(bounded "$1" "$2" 5 600) ;;
+    *) die_usage "unknown flag '$1'" ;;
   esac
-  shift 2
-done
-if ((QUICK)); then
+}
+parse_flags "$@"
+if quick; then
   ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-5} SL_WARMUP=${SL_WARMUP:-0} OVERLOAD_SECONDS=${OVERLOAD_SECONDS:-8} TERM_SECONDS=${TERM_SECONDS:-15} TERM_AT=${TERM_AT:-5} MEMORY_SECONDS=${MEMORY_SECONDS:-15}
 else
   ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-10} SL_WARMUP=${SL_WARMUP:-20} OVERLOAD_SECONDS=${OVERLOAD_SECONDS:-20} TERM_SECONDS=${TERM_SECONDS:-30} TERM_AT=${TERM_AT:-10} MEMORY_SECONDS=${MEMORY_SECONDS:-30}
@@ -227,10 +215,12 @@ jq -n --arg commit "$(git -C "$HERE/.." rev-parse --short HEAD 2>/dev/null || ec
   --arg jdk "$("$SURGE_JDK/bin/java" -version 2>&1 | head -n1)" --argjson cpus "$(nproc)" \
   '{commit: ($commit + (if $dirty != "" then "+changes" else "" end)), cpu: $cpu, cpus: $cpus, kernel: $kernel, jdk: $jdk}' >"$RUN/machine.json"
 
+# The scenarios' samples ($RUN/*.jsonl) folded into one results file and its Markdown: medians
+# over rounds and the verdicts against the targets, in surge-bench.
 OUT="$RESULTS/overload-$STAMP"
-summarize "$RUN/parameters.json" "$RUN/machine.json" >"$OUT.json"
-render_md "$OUT.json" >"$OUT.md"
-if ((!QUICK)) && ((${#SCENARIOS[@]} == ${#ALL_SCENARIOS[@]})); then
+"$SURGE_JDK/bin/java" -cp "$SURGE_BENCH_CP" dev.surge.bench.overload.OverloadReportCommand --run "$RUN" \
+  --json "$OUT.json" --markdown "$OUT.md"
+if ! quick && ((${#SCENARIOS[@]} == ${#ALL_SCENARIOS[@]})); then
   cp "$OUT.json" "$RESULTS/overload-latest.json"
   cp "$OUT.md" "$RESULTS/overload-latest.md"
 fi

@@ -16,8 +16,6 @@ RESULTS="$HERE/results"
 source "$PEERS/servers.sh"
 # shellcheck source=peers/measure.sh
 source "$PEERS/measure.sh"
-# shellcheck source=peers/medians.sh
-source "$PEERS/medians.sh"
 # shellcheck source=peers/report.sh
 source "$PEERS/report.sh"
 
@@ -73,43 +71,37 @@ BENCH_CMD=peers
 source "$PEERS/flags.sh"
 
 # `./surge bench routes` runs this script with BENCH_KIND=routes: Surge's route variants;
-# `./surge bench metrics` with BENCH_KIND=metrics: Surge with and without metrics.
+# `./surge bench metrics` with BENCH_KIND=metrics: Surge with and without metrics, alternating.
 BENCH_KIND=${BENCH_KIND:-peers}
 case $BENCH_KIND in
-  routes) SERVERS=("${ROUTE_SERVERS[@]}") ;;
-  metrics) SERVERS=("${METRICS_SERVERS[@]}") ;;
-  *) SERVERS=("${PEER_SERVERS[@]}") ;;
+  routes) SERVERS=(surge surge-vt surge-json) ;;
+  metrics) SERVERS=(surge-nometrics surge surge-json-nometrics surge-json) ;;
+  *) SERVERS=(surge netty gin fasthttp nginx c-loop) ;;
 esac
 CONNECTIONS=64 DEPTH=16 SERVER_CPU=0 LOAD_CPU=1 BASE_PORT=18080 LOAD=wrk
 # Empty until a flag sets them, so that --quick fills in only what was not given.
-ROUNDS='' DURATION='' WARMUP='' QUICK=0
-while [[ $# -gt 0 ]]; do
-  flag=$1
-  case "$flag" in
-    -h|--help) usage; exit 0 ;;
-    --quick) QUICK=1; shift; continue ;;
-  esac
-  [[ $# -ge 2 ]] || die_usage "$flag needs a value"
-  case "$flag" in
+ROUNDS='' DURATION='' WARMUP=''
+take_flag() { # flag value
+  case $1 in
     --servers) IFS=, read -r -a SERVERS <<<"$2" ;;
     --modes) IFS=, read -r -a MODES <<<"$2" ;;
-    --rounds) ROUNDS=$(bounded "$flag" "$2" 1 99) ;;
-    --connections) CONNECTIONS=$(bounded "$flag" "$2" 1 10000) ;;
-    --duration) DURATION=$(bounded "$flag" "$2" 1 600) ;;
-    --warmup) WARMUP=$(bounded "$flag" "$2" 0 600) ;;
-    --pipeline) DEPTH=$(bounded "$flag" "$2" 1 256) ;;
-    --server-cpu) SERVER_CPU=$(bounded "$flag" "$2" 0 4095) ;;
-    --load-cpu) LOAD_CPU=$(bounded "$flag" "$2" 0 4095) ;;
-    --base-port) BASE_PORT=$(bounded "$flag" "$2" 1024 65000) ;;
+    --rounds) ROUNDS=$(bounded "$1" "$2" 1 99) ;;
+    --connections) CONNECTIONS=$(bounded "$1" "$2" 1 10000) ;;
+    --duration) DURATION=$(bounded "$1" "$2" 1 600) ;;
+    --warmup) WARMUP=$(bounded "$1" "$2" 0 600) ;;
+    --pipeline) DEPTH=$(bounded "$1" "$2" 1 256) ;;
+    --server-cpu) SERVER_CPU=$(bounded "$1" "$2" 0 4095) ;;
+    --load-cpu) LOAD_CPU=$(bounded "$1" "$2" 0 4095) ;;
+    --base-port) BASE_PORT=$(bounded "$1" "$2" 1024 65000) ;;
     --load)
       [[ $2 == wrk || $2 == surge ]] || die_usage "--load is wrk or surge, not '$2'"
       LOAD=$2
       ;;
-    *) die_usage "unknown flag '$flag'" ;;
+    *) die_usage "unknown flag '$1'" ;;
   esac
-  shift 2
-done
-if ((QUICK)); then
+}
+parse_flags "$@"
+if quick; then
   : "${ROUNDS:=1}" "${DURATION:=3}" "${WARMUP:=1}"
 else
   : "${ROUNDS:=3}" "${DURATION:=10}" "${WARMUP:=5}"
@@ -120,8 +112,12 @@ for m in "${MODES[@]}"; do
   [[ $m == keepalive || $m == pipelined || $m == close ]] || die_usage "unknown mode '$m' (known: keepalive, pipelined, close)"
   [[ $m == close && $LOAD == surge ]] && die_usage "--modes close needs --load wrk: surge load keeps its connections"
 done
-if [[ $LOAD == surge && ( -z ${SURGE_JDK:-} || -z ${SURGE_LOAD_CP:-} ) ]]; then
-  echo "peers: --load surge needs SURGE_JDK and SURGE_LOAD_CP, which ./surge sets: run this as './surge bench peers'." >&2
+if [[ -z ${SURGE_JDK:-} || -z ${SURGE_BENCH_CP:-} ]]; then
+  echo "peers: run this as './surge bench peers': its reports need SURGE_JDK and SURGE_BENCH_CP, which ./surge sets." >&2
+  exit 1
+fi
+if [[ $LOAD == surge && -z ${SURGE_LOAD_CP:-} ]]; then
+  echo "peers: --load surge needs SURGE_LOAD_CP, which ./surge sets: run this as './surge bench peers'." >&2
   exit 1
 fi
 for s in "${SERVERS[@]}"; do
@@ -134,7 +130,7 @@ done
 
 SERVER_PID='' WRK_PID=''
 cleanup() {
-  [[ -n $WRK_PID ]] && kill "$WRK_PID" 2>/dev/null || true
+  if [[ -n $WRK_PID ]]; then kill "$WRK_PID" 2>/dev/null || true; fi
   stop_server
 }
 trap cleanup EXIT
@@ -159,7 +155,8 @@ for ((round = 1; round <= ROUNDS; round++)); do
   done
 done
 
-# Parameters and machine, as "key<TAB>value" lines for both the Markdown and the JSON.
+# Parameters and machine, as "key<TAB>value" lines for both the Markdown and the JSON. The
+# servers' order in the report is that of round 1, which measures them as they were asked for.
 {
   printf 'timestamp\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   printf 'servers\t%s\n' "$(IFS=,; echo "${SERVERS[*]}")"
@@ -178,7 +175,7 @@ first_line() { "$@" 2>&1 | head -n1 || true; }
   printf 'cpu_model\t%s\n' "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
   printf 'kernel\t%s\n' "$(uname -sr)"
   printf 'clk_tck\t%s\n' "$CLK_TCK"
-  printf 'java\t%s\n' "$(if [[ -n ${SURGE_JDK:-} ]]; then first_line "$SURGE_JDK/bin/java" -version; fi)"
+  printf 'java\t%s\n' "$(first_line "$SURGE_JDK/bin/java" -version)"
   printf 'wrk\t%s\n' "$(first_line wrk --version | sed 's/ Copyright.*//')"
   printf 'go\t%s\n' "$(command -v go >/dev/null && first_line go version)"
   printf 'nginx\t%s\n' "$(command -v nginx >/dev/null && first_line nginx -v)"
@@ -199,18 +196,13 @@ claim_results_name() {
   echo "$base"
 }
 
-ROWS="$RUN/rows.tsv"
-summarize_samples "$SAMPLES" "${SERVERS[*]}" >"$ROWS"
-render_table "$ROWS"
-cat "$RUN/parameters.tsv" "$RUN/machine.tsv" >"$RUN/info.tsv"
 NAME=$(claim_results_name)
-render_json "$ROWS" "$SAMPLES" "$RUN/parameters.tsv" "$RUN/machine.tsv" >"$RESULTS/$NAME.json"
-render_markdown "$ROWS" "$RUN/info.tsv" >"$RESULTS/$NAME.md"
+write_reports "$RESULTS/$NAME.json" "$RESULTS/$NAME.md"
 cp "$RESULTS/$NAME.md" "$RESULTS/$BENCH_KIND-latest.md"
 cp "$RESULTS/$NAME.json" "$RESULTS/$BENCH_KIND-latest.json"
 render_html "$RESULTS/$NAME.json" "$RESULTS/$BENCH_KIND-latest.html"
 echo "peers: results in bench/results/$NAME.{json,md} (and $BENCH_KIND-latest.*); logs in bench/build/run/" >&2
-if ((FAILED)); then
+if any_failed; then
   echo "peers: some servers or runs failed; see FAILED rows above." >&2
   exit 1
 fi

@@ -80,6 +80,6 @@ found="$(comm -13 <(echo "$before") <(echo "$after") | sed '/^$/d')"
 echo "surge fuzz: corpus ${corpus#"$ROOT/"} holds $(find "$corpus" -type f | wc -l) inputs" >&2
 if [[ -n "$found" ]]; then
   echo "surge fuzz: failing inputs saved (replayed by ./surge test):" >&2
-  echo "$found" | sed "s|^$ROOT/|  |" >&2
+  while IFS= read -r input; do echo "  ${input#"$ROOT/"}" >&2; done <<<"$found"
 fi
 exit "$status"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # common.sh: sourced by overload.sh. Starts the reference service pinned to the server CPU
 # (peers/servers.sh's stop_server stops it), runs `surge load` and the slowloris client pinned
 # to the load CPUs, takes the CPU lock for one scenario round at a time, and reads figures out
@@ -33,7 +34,7 @@ lock_give() {
 start_surge() { # log
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags by design
   taskset -c "$SERVER_CPU" "$SURGE_JDK/bin/java" "${JVM_FLAGS[@]}" -XX:ActiveProcessorCount=1 ${JAVA_OPTS:-} \
-    -cp "$SURGE_APP_CP" dev.surge.app.Main run --host 127.0.0.1 --port "$PORT" "${SERVER_ARGS[@]}" >"$1" 2>&1 &
+    -cp "$SURGE_APP_CP" dev.surge.app.Main run --host 127.0.0.1 --port "${PORT:?}" "${SERVER_ARGS[@]}" >"$1" 2>&1 &
   SERVER_PID=$!
   local deadline=$((SECONDS + 30))
   until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$PORT/plaintext" || true) == 200 ]]; do
@@ -122,9 +123,4 @@ fd_limit() {
 # Peak resident memory of process $1 in KiB (VmHWM), or -.
 peak_rss_kib() {
   awk '/^VmHWM/ { print $2; found = 1 } END { if (!found) print "-" }' "/proc/$1/status" 2>/dev/null || echo -
-}
-
-# Median of the numbers on standard input ("-" lines skipped; "-" when there are none).
-median() {
-  grep -v '^-$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # memory.sh: sourced by overload.sh. Scenario 4, per round on a fresh server with a small heap
 # (MEMORY_HEAP): MEMORY_CONNECTIONS slowloris connections opened as fast as SL_RATE allows, more
 # than that heap holds, beside 16 good keep-alive connections on /plaintext, for MEMORY_SECONDS.

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # openloop.sh: sourced by overload.sh. Scenario 2, per route and round, on a fresh server:
 # the route's capacity (the best 2xx/s of closed loops of each of PEAK_CONNECTIONS connections,
 # PEAK_SECONDS each after a 3 s warm-up), then an open loop at FACTOR times that rate for OVERLOAD_SECONDS over

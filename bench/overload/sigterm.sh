@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # sigterm.sh: sourced by overload.sh. Scenario 3, per round on a fresh server: a closed-loop
 # `surge load` of TERM_CONNECTIONS keep-alive connections on TERM_PATH for TERM_SECONDS, and
 # SIGTERM to the server TERM_AT seconds after the load began. The server has GRACE seconds to

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # slowloris.sh: sourced by overload.sh. Scenario 1: good clients' throughput alone and beside
 # SL_CONNECTIONS slowloris connections, on one server, in alternating rounds (odd rounds
 # measure alone first, even rounds beside the attack first, so that neither always runs on the

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # measure.sh: sourced by peers.sh. Takes one sample of one server: starts it, checks it answers,
 # loads it with the load generator in each mode (warm-up, then a measured run) and stops it,
 # appending one sample row per mode to SAMPLES. Expects RUN, PEERS, SAMPLES, CLK_TCK,
@@ -92,6 +93,9 @@ fail_sample() { # round position server mode reason
   printf '%s\t%s\t%s\t%s\t%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\n' "$@" >>"$SAMPLES"
   FAILED=1
 }
+
+# Whether a sample failed in this run: a server that did not start, a run that did not end well.
+any_failed() { ((FAILED)); }
 
 # Fails, saying why, unless the server at $1 answers a request that asks for the close with
 # Connection: close. wrk opens a new connection only after such an answer: without it, a

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # servers.sh: sourced by peers.sh. Knows each peer server: what it needs installed, how it is
 # built into bench/build/, and the command line that starts it pinned to the server CPU.
 # Expects BUILD, PEERS (this folder), BASE_PORT, SERVER_CPU and, for the JVM servers,
@@ -7,9 +8,6 @@
 # is "surge", the same plaintext on a virtual thread "surge-vt", the JSON route "surge-json".
 # Surge runs as `surge run` does by default, metrics and admin listener on; the "-nometrics"
 # variants run with --no-metrics --admin-port 0, to measure what metrics cost.
-PEER_SERVERS=(surge netty gin fasthttp nginx c-loop)
-ROUTE_SERVERS=(surge surge-vt surge-json)
-METRICS_SERVERS=(surge-nometrics surge surge-json-nometrics surge-json)
 ALL_SERVERS=(surge netty gin fasthttp nginx c-loop surge-vt surge-json surge-nometrics surge-json-nometrics)
 JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 GOPATH_DEBIAN=/usr/share/gocode
@@ -56,18 +54,12 @@ missing_packages() {
   done | sort -u
 }
 
+# Installs what missing_packages lists (tools/debian-packages.sh: as root, or says what to install).
 install_missing() {
   local pkgs
   mapfile -t pkgs < <(missing_packages "$@")
   [[ ${#pkgs[@]} -eq 0 ]] && return 0
-  if [[ $EUID -ne 0 ]] || ! command -v apt-get >/dev/null; then
-    echo "peers: missing packages: ${pkgs[*]}. Install them (apt-get install ${pkgs[*]}) and run again." >&2
-    exit 1
-  fi
-  echo "peers: installing ${pkgs[*]}" >&2
-  # Only refresh the package lists when something has to be installed: runs stay offline otherwise.
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >&2
+  "$PEERS/../../tools/debian-packages.sh" "${pkgs[@]}" || exit 1
 }
 
 # Builds (when its sources are newer than the binary) what server $1 runs from bench/build/.
@@ -77,7 +69,7 @@ build_server() {
       if [[ ! -x $BUILD/$1 || $PEERS/$1/main.go -nt $BUILD/$1 ]]; then
         echo "peers: building $1" >&2
         # GOPATH mode against the Debian library packages: no module download, no network.
-        (cd "$PEERS/$1" && GO111MODULE=off GOPATH=$GOPATH_DEBIAN GOCACHE=$BUILD/go-cache GOFLAGS= \
+        (cd "$PEERS/$1" && GO111MODULE=off GOPATH=$GOPATH_DEBIAN GOCACHE=$BUILD/go-cache GOFLAGS='' \
           go build -o "$BUILD/$1" .)
       fi
       ;;

@@ -46,6 +46,35 @@ public final class JsonTree {
         }
     }
 
+    /**
+     * The values of a JSON Lines file, one per line (blank lines skipped); a line that is not
+     * JSON is a {@link ResultsException} naming the file and the line.
+     */
+    public static List<Object> readLines(Path file) throws ResultsException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (NoSuchFileException e) {
+            throw new ResultsException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ResultsException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        List<Object> values = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                JsonReader<Object> reader = JSON.newReader(lines.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                reader.getNextToken();
+                values.add(ObjectConverter.deserializeObject(reader));
+            } catch (IOException | RuntimeException e) {
+                throw new ResultsException(file + ":" + (i + 1) + ": not valid JSON (" + e.getMessage() + ")", e);
+            }
+        }
+        return values;
+    }
+
     /** Writes {@code tree} (maps, lists, strings, numbers, booleans, nulls) as JSON. */
     public static void write(Object tree, OutputStream out) throws IOException {
         JsonWriter writer = JSON.newWriter();
