@@ -1,10 +1,10 @@
 package dev.surge.app;
 
 import dev.surge.web.App;
-import dev.surge.web.ConcurrencyLimit;
-import dev.surge.web.MemoryGuard;
-import picocli.CommandLine;
+import dev.surge.web.overload.ConcurrencyLimit;
+import dev.surge.web.overload.MemoryGuard;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.time.Duration;
 

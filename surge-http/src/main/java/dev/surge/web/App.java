@@ -3,6 +3,12 @@ package dev.surge.web;
 import dev.surge.http.RequestHandler;
 import dev.surge.http.Server;
 import dev.surge.http.ServerOptions;
+import dev.surge.web.internal.AdmissionControl;
+import dev.surge.web.internal.OverloadAccess;
+import dev.surge.web.internal.Timeouts;
+import dev.surge.web.overload.ConcurrencyLimit;
+import dev.surge.web.overload.Deadline;
+import dev.surge.web.overload.MemoryGuard;
 
 /**
  * A Surge application: routes, filters and middleware, then a server.
@@ -48,7 +54,7 @@ public final class App extends Routes<App> {
      * See {@link Deadline}.
      */
     public App requestTimeout(java.time.Duration timeout) {
-        this.requestTimeoutNanos = Deadline.checkedNanos(timeout);
+        this.requestTimeoutNanos = Timeouts.checkedNanos(timeout);
         return this;
     }
 
@@ -69,8 +75,8 @@ public final class App extends Routes<App> {
         return memoryGuard;
     }
 
-    Admission admission() {
-        return new Admission(requestTimeoutNanos, concurrencyLimit, memoryGuard);
+    AdmissionControl admission() {
+        return OverloadAccess.get().admission(requestTimeoutNanos, concurrencyLimit, memoryGuard);
     }
 
     /**

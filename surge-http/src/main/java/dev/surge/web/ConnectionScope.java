@@ -1,6 +1,9 @@
 package dev.surge.web;
 
 import com.dslplatform.json.JsonWriter;
+import dev.surge.web.internal.AdmissionControl;
+import dev.surge.web.internal.TimedAnswer;
+import dev.surge.web.overload.Deadline;
 
 /**
  * What one connection keeps between its requests: the JSON writer of its inline routes,
@@ -11,18 +14,18 @@ import com.dslplatform.json.JsonWriter;
  */
 final class ConnectionScope {
     private final Json json;
-    private final Admission admission;
+    private final AdmissionControl admission;
     /** Hears of this connection's requests, for metrics; null when the app is not observed. */
     final RequestObserver.Recorder recorder;
     private JsonWriter writer;
 
-    ConnectionScope(Json json, Admission admission, RequestObserver.Recorder recorder) {
+    ConnectionScope(Json json, AdmissionControl admission, RequestObserver.Recorder recorder) {
         this.json = json;
         this.admission = admission;
         this.recorder = recorder;
     }
 
-    /** The deadline of a request answered on the event loop (for a virtual thread's, see {@link TimedResponse}). */
+    /** The deadline of a request answered on the event loop (for a virtual thread's, see {@link TimedAnswer}). */
     Deadline deadline(dev.surge.http.Request request, dev.surge.http.routing.RouteTable.Match<?> match) {
         long routeTimeout = match != null && match.value() instanceof Router.Compiled route ? route.timeoutNanos() : -1;
         return admission.deadline(request, routeTimeout);

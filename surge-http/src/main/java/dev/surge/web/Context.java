@@ -6,6 +6,12 @@ import dev.surge.http.Request;
 import dev.surge.http.Response;
 import dev.surge.http.codec.HeaderRules;
 import dev.surge.http.routing.RouteTable;
+import dev.surge.web.files.FileOptions;
+import dev.surge.web.internal.ContextAccess;
+import dev.surge.web.internal.FilesAccess;
+import dev.surge.web.internal.PercentDecoding;
+import dev.surge.web.internal.TimedAnswer;
+import dev.surge.web.overload.Deadline;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +36,30 @@ import java.util.Optional;
  * On an {@link Route#inline} route it reads the connection's receive buffer in place.
  */
 public final class Context {
+    static {
+        ContextAccess.lend(new ContextAccess() {
+            @Override
+            public String rawPathParam(Context ctx, String name) {
+                return ctx.rawPathParam(name);
+            }
+
+            @Override
+            public void answerFile(Context ctx, ContentType type, FileChannel channel, long position, long count) {
+                ctx.answerFile(type, channel, position, count);
+            }
+
+            @Override
+            public void resetResponse(Context ctx) {
+                ctx.resetResponse();
+            }
+
+            @Override
+            public void abandon(Context ctx) {
+                ctx.abandon();
+            }
+        });
+    }
+
     private final Request request;
     private final Response response;
     private final RouteTable.Match<?> match;
@@ -153,7 +183,7 @@ public final class Context {
 
     /** The time left to answer the request, and calls made meanwhile to other services: see {@link Deadline}. */
     public Deadline deadline() {
-        return response instanceof TimedResponse timed ? timed.deadline() : scope.deadline(request, match);
+        return response instanceof TimedAnswer timed ? timed.deadline() : scope.deadline(request, match);
     }
 
     /** The low-level request view. */
@@ -254,7 +284,7 @@ public final class Context {
      * used as given: check any part of it that comes from the request, as {@code files} does.
      */
     public void file(Path path) {
-        FileSender.send(this, path, FileOptions.defaults());
+        FilesAccess.get().send(this, path, FileOptions.defaults());
     }
 
     /** Answers 302 Found with {@code Location}. */

@@ -1,5 +1,7 @@
 package dev.surge.web;
 
+import dev.surge.web.internal.PercentDecoding;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

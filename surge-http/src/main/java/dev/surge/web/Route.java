@@ -1,5 +1,8 @@
 package dev.surge.web;
 
+import dev.surge.web.internal.Timeouts;
+import dev.surge.web.overload.Deadline;
+
 import java.time.Duration;
 
 /**
@@ -27,7 +30,7 @@ public final class Route {
      * See {@link Deadline}. {@link Duration#ZERO} turns the deadline off for the route.
      */
     public static Handler timeout(Duration timeout, Handler handler) {
-        return new TimedHandler(Deadline.checkedNanos(timeout), java.util.Objects.requireNonNull(handler, "handler"));
+        return new TimedHandler(Timeouts.checkedNanos(timeout), java.util.Objects.requireNonNull(handler, "handler"));
     }
 
     /** A handler marked to run on the event loop. */

@@ -9,6 +9,8 @@ import dev.surge.http.Response;
 import dev.surge.http.ServerHealth;
 import dev.surge.http.codec.ParsedRequest;
 import dev.surge.http.routing.RouteTable;
+import dev.surge.web.internal.AdmissionControl;
+import dev.surge.web.internal.TimedAnswer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +47,11 @@ final class Router implements RequestHandler {
     private final List<AutoCloseable> resources;
     private final ThreadFactory virtualThreads = Thread.ofVirtual().name("surge-handler").factory();
     private final LongAdder inFlight = new LongAdder();
-    private final Admission admission;
+    private final AdmissionControl admission;
     private final RequestObserver observer;
 
     private Router(RouteTable<Compiled> table, Json json, Compiled notFound, Compiled notAllowed, Compiled options,
-                   String allMethods, List<AutoCloseable> resources, Admission admission, RequestObserver observer) {
+                   String allMethods, List<AutoCloseable> resources, AdmissionControl admission, RequestObserver observer) {
         this.observer = observer;
         this.table = table;
         this.json = json;
@@ -230,11 +232,11 @@ final class Router implements RequestHandler {
             return;
         }
         AsyncResponse later = response.defer();
-        TimedResponse timed = null;
+        TimedAnswer timed = null;
         try {
             timed = admission.timed(request, later, route.timeoutNanos());
             Context ctx = new Context(request.detach(), timed, match, scope, false);
-            TimedResponse answer = timed;
+            TimedAnswer answer = timed;
             Thread thread = virtualThreads.newThread(() -> {
                 try {
                     if (answer.begin(ctx.request())) {

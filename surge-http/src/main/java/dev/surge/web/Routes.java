@@ -1,6 +1,8 @@
 package dev.surge.web;
 
 import dev.surge.http.Method;
+import dev.surge.web.files.FileOptions;
+import dev.surge.web.internal.FilesAccess;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,11 +109,12 @@ public abstract sealed class Routes<S extends Routes<S>> permits App, RouteGroup
             throw new IllegalArgumentException("files prefix '" + prefix + "' must start with '/' and hold no parameters");
         }
         String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-        StaticFiles files = new StaticFiles(directory, options);
+        FilesAccess access = FilesAccess.get();
+        Handler files = access.staticFiles(directory, options);
         Handler handler = options.onEventLoop() ? Route.inline(files) : files;
         if (!base.isEmpty()) {
-            route(Method.GET, base, options.onEventLoop() ? Route.inline(StaticFiles::redirectToDirectory)
-                    : StaticFiles::redirectToDirectory);
+            Handler redirect = access.redirectToDirectory();
+            route(Method.GET, base, options.onEventLoop() ? Route.inline(redirect) : redirect);
         }
         return route(Method.GET, base + "/*", handler);
     }

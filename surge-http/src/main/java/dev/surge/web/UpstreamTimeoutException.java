@@ -1,5 +1,7 @@
 package dev.surge.web;
 
+import dev.surge.web.overload.Deadline;
+
 /**
  * A service the handler called did not answer in time: the client gets 504 Gateway Timeout
  * with this message. {@link Deadline#upstream} throws it for the timeouts of the calls it

@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** An app on a free port with one event loop, and the JDK's HTTP client pointed at it. */
-final class Served implements AutoCloseable {
-    final Server server;
+public final class Served implements AutoCloseable {
+    public final Server server;
     /** The client's default executor is a cached pool whose idle threads outlive a test. */
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -23,27 +23,27 @@ final class Served implements AutoCloseable {
         this.server = server;
     }
 
-    static Served start(App app) {
+    public static Served start(App app) {
         return new Served(app.start(ServerOptions.defaults().withPort(0).withEventLoops(1)));
     }
 
-    HttpRequest.Builder at(String path) {
+    public HttpRequest.Builder at(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) throws Exception {
+    public <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) throws Exception {
         return client.send(request.build(), body);
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return send(at(path));
     }
 
-    WireClient wire() throws Exception {
+    public WireClient wire() throws Exception {
         return new WireClient(server.port());
     }
 

@@ -5,8 +5,8 @@ import dev.surge.http.Server;
 import dev.surge.http.ServerHealth;
 import dev.surge.web.App;
 import dev.surge.web.Context;
-import dev.surge.web.MemoryGuard;
 import dev.surge.web.Route;
+import dev.surge.web.overload.MemoryGuard;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.surge.observe;
 import dev.surge.http.ServerHealth;
 import dev.surge.testing.TestResponse;
 import dev.surge.web.App;
-import dev.surge.web.MemoryGuard;
 import dev.surge.web.Route;
+import dev.surge.web.overload.MemoryGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

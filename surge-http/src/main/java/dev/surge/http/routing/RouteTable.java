@@ -121,8 +121,8 @@ public final class RouteTable<T> {
      * conflict (the literal wins), nor are different names at one position in different methods.
      */
     public static final class Builder<T> {
-        private final List<Route<T>> routes = new ArrayList<>();
-        private final Map<Method, Map<String, Route<T>>> byShape = new EnumMap<>(Method.class);
+        private final List<RouteEntry<T>> routes = new ArrayList<>();
+        private final Map<Method, Map<String, RouteEntry<T>>> byShape = new EnumMap<>(Method.class);
 
         private Builder() {
         }
@@ -131,8 +131,8 @@ public final class RouteTable<T> {
         public Builder<T> add(Method method, String pattern, T value) {
             Objects.requireNonNull(method, "a route needs a method");
             Objects.requireNonNull(value, () -> "route " + method + " " + pattern + " needs a value");
-            Route<T> route = new Route<>(method, RoutePattern.parse(pattern), value);
-            Route<T> earlier = byShape.computeIfAbsent(method, m -> new HashMap<>())
+            RouteEntry<T> route = new RouteEntry<>(method, RoutePattern.parse(pattern), value);
+            RouteEntry<T> earlier = byShape.computeIfAbsent(method, m -> new HashMap<>())
                     .putIfAbsent(route.pattern().shape(), route);
             if (earlier != null && earlier.pattern().text().equals(pattern)) {
                 throw new IllegalArgumentException("route " + route + " is defined twice; remove one of them");
@@ -150,7 +150,7 @@ public final class RouteTable<T> {
             @SuppressWarnings("unchecked")
             RouteTree<T>[] trees = (RouteTree<T>[]) new RouteTree<?>[METHODS.length];
             Map<String, Match<T>[]> exactPaths = new LinkedHashMap<>();
-            for (Route<T> route : routes) {
+            for (RouteEntry<T> route : routes) {
                 int i = route.method().ordinal();
                 if (route.pattern().isStatic()) {
                     exactPaths.computeIfAbsent(route.pattern().text(), text -> matchArray())[i] =
@@ -175,11 +175,11 @@ public final class RouteTable<T> {
      * {@code "*"}, possibly empty. Matches of exact paths are made once and shared.
      */
     public static final class Match<T> {
-        private final Route<T> route;
+        private final RouteEntry<T> route;
         /** Filled by the tree as its search unwinds; never changed once the match is returned. */
         final String[] values;
 
-        Match(Route<T> route, String[] values) {
+        Match(RouteEntry<T> route, String[] values) {
             this.route = route;
             this.values = values;
         }

@@ -23,7 +23,7 @@ final class RouteTree<T> {
     private final Node<T> root = new Node<>("");
 
     /** Adds a route; the builder has already refused a second route of the same shape. */
-    void add(Route<T> route) {
+    void add(RouteEntry<T> route) {
         Node<T> node = root;
         for (RoutePattern.Part part : route.pattern().parts()) {
             switch (part) {
@@ -45,7 +45,7 @@ final class RouteTree<T> {
         node.route = route;
     }
 
-    private static void claim(Route<?> holder, Route<?> route) {
+    private static void claim(RouteEntry<?> holder, RouteEntry<?> route) {
         if (holder != null) {
             throw new IllegalStateException("route " + route + " lands where " + holder + " is");
         }
@@ -121,7 +121,7 @@ final class RouteTree<T> {
         return node.wildcard == null ? null : wildcard(node.wildcard, path, at, params);
     }
 
-    private static <T> RouteTable.Match<T> wildcard(Route<T> route, String path, int at, int params) {
+    private static <T> RouteTable.Match<T> wildcard(RouteEntry<T> route, String path, int at, int params) {
         String[] values = new String[params + 1];
         values[params] = path.substring(at);
         return new RouteTable.Match<>(route, values);
@@ -140,9 +140,9 @@ final class RouteTree<T> {
         Node<T>[] children = newArray(0);
         Node<T> param;
         /** The route whose pattern ends right here. */
-        Route<T> route;
+        RouteEntry<T> route;
         /** The route whose pattern ends in '*' right here. */
-        Route<T> wildcard;
+        RouteEntry<T> wildcard;
 
         Node(String prefix) {
             this.prefix = prefix;

@@ -1,0 +1,40 @@
+package dev.surge.web.internal;
+
+import java.lang.invoke.MethodHandles;
+
+/**
+ * How one package of the web layer lends another what it keeps from users: the lending
+ * package's class initializer registers an implementation of a seam ({@link ContextAccess},
+ * {@link OverloadAccess}, {@link FilesAccess}) that reaches its package-private members, and the
+ * borrowing package asks the seam for it, as the JDK's own packages share their internals
+ * (jdk.internal.access.SharedSecrets). This package is not exported: users see none of it, and
+ * no exported type grows a public method for another package's sake.
+ */
+final class Lending {
+    private Lending() {
+    }
+
+    /**
+     * The seam {@code lent} once {@code lender}, whose class initializer lends it, is
+     * initialized: a seam asked for before anything touched its lending package would find
+     * nothing yet.
+     */
+    static <T> T borrow(T lent, Class<?> lender, String seam) {
+        if (lent != null) {
+            return lent;
+        }
+        try {
+            MethodHandles.lookup().ensureInitialized(lender);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot initialize " + lender.getName() + " for the " + seam + " seam", e);
+        }
+        return null;
+    }
+
+    /** Fails a second lending, which would mean two implementations of one seam. */
+    static void once(Object lent, String seam) {
+        if (lent != null) {
+            throw new IllegalStateException("the " + seam + " seam is lent already");
+        }
+    }
+}
