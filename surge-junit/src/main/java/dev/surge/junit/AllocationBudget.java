@@ -31,12 +31,14 @@ public record AllocationBudget(double bytes, String operation) {
     }
 
     /**
-     * Runs {@code op} {@code warmups} times, then {@code ops} times measured on this thread
-     * (see {@link AllocatedBytes#perOp(int, int, AllocatedBytes.Operation)}); fails when it
-     * allocated more than the budget per run. Returns the bytes per run.
+     * Runs {@code op} {@code warmups} times, then {@code ops} times in each of
+     * {@value AllocatedBytes#WINDOWS} windows measured on this thread (see
+     * {@link AllocatedBytes#perOp(int, int, AllocatedBytes.Operation)}); fails when the median
+     * window allocated more than the budget per run. Returns the bytes per run.
      */
     public double assertOnThisThread(int warmups, int ops, AllocatedBytes.Operation op) throws Exception {
-        return assertWithin(AllocatedBytes.perOp(warmups, ops, op), ops + " " + operation + "s on this thread");
+        return assertWithin(AllocatedBytes.perOp(warmups, ops, op), "the median of " + AllocatedBytes.WINDOWS
+                + " windows of " + ops + " " + operation + "s on this thread");
     }
 
     /**

@@ -32,11 +32,32 @@ class AllocationBudgetTest {
     }
 
     @Test
+    void aBurstInOneWindowDoesNotDecideButAnAllocationInEachDoes() throws Exception {
+        int warmups = 1_000;
+        int ops = 1_000;
+        long[] calls = {0};
+        // A megabyte once, in the first measured window, as the JIT's own few bytes come once.
+        assertEquals(0, AllocatedBytes.perOp(warmups, ops, () -> {
+            if (calls[0]++ == warmups) {
+                sink = new byte[1 << 20];
+            }
+        }), 0.5);
+        calls[0] = 0;
+        // Sixteen bytes and more in every window: caught.
+        double every = AllocatedBytes.perOp(warmups, ops, () -> {
+            if (calls[0]++ % ops == 0) {
+                sink = new byte[16 * ops];
+            }
+        });
+        assertTrue(every >= 16, every + " bytes per op");
+    }
+
+    @Test
     void overBudgetFailsSayingByHowMuch() {
         var e = assertThrows(AssertionFailedError.class, () -> AllocationBudget.of(128, "request")
                 .assertOnThisThread(100, 1_000, () -> sink = new byte[1000]));
         assertTrue(e.getMessage().matches("allocated 10\\d\\d\\.\\d bytes per request, budget 128"
-                + " \\(1000 requests on this thread\\)"), e.getMessage());
+                + " \\(the median of 5 windows of 1000 requests on this thread\\)"), e.getMessage());
         var fraction = assertThrows(AssertionFailedError.class,
                 () -> AllocationBudget.of(0.5, "op").assertWithin(312.44));
         assertEquals("allocated 312.4 bytes per op, budget 0.5", fraction.getMessage());
