@@ -65,6 +65,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
     private ResponseWriter response;
     /** Received bytes not yet consumed: the start of an incomplete request, or input waiting for room. */
     private ByteBuf cumulation;
+    /** Made with the first file body: most connections never send one. */
     private FileWrites files;
     private final RequestArrivals arrivals = new RequestArrivals();
 
@@ -91,11 +92,6 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
             turn = new LoopTurn(ctx.channel().eventLoop());
         }
         request.remoteAddress(ctx.channel().remoteAddress());
-        files = new FileWrites(ctx, () -> {
-            if (life.stage() != ConnectionLife.Stage.CLOSED) {
-                drain();  // parsing waited for files to be sent
-            }
-        });
         if (sweep != null) {
             sweep.add(this);
         }
@@ -117,7 +113,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
 
     /** Why taking up requests waits now, as {@link ConnectionLife.Wait} bits. */
     private int waits() {
-        return life.waits(output.queued() >= maxQueued, files.full());
+        return life.waits(output.queued() >= maxQueued, files != null && files.full());
     }
 
     private boolean takesRequests() {
@@ -222,6 +218,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
         if (life.stage() == ConnectionLife.Stage.CLOSED) {
             file.discard();
             return;
+        }
+        if (files == null) {
+            files = new FileWrites(ctx, () -> {
+                if (life.stage() != ConnectionLife.Stage.CLOSED) {
+                    drain();  // parsing waited for files to be sent
+                }
+            });
         }
         files.write(file);
     }
@@ -334,7 +337,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
 
     private SlowClientCheck.Phase phase() {
         return SlowClientCheck.Phase.of(cumulation != null, !takesRequests(), parser.headComplete(),
-                output.queued() == 0 && files.none(), requests);
+                output.queued() == 0 && (files == null || files.none()), requests);
     }
 
     @Override
