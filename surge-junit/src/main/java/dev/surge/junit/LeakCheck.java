@@ -51,6 +51,10 @@ public final class LeakCheck implements BeforeAllCallback, BeforeEachCallback, A
     private record Watch(ThreadSnapshot threads, long unpooledHeapBefore, LeakScope buffers) {
     }
 
+    /** Made by JUnit: for every test through the service loader, or named by {@code @ExtendWith}. */
+    public LeakCheck() {
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         requireItCanSee(context);
