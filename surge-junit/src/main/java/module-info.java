@@ -1,7 +1,8 @@
 /**
  * Leak checks and allocation budgets for JUnit 5 tests: {@link dev.surge.junit.LeakCheck}
  * (loaded for every test through the service below), {@link dev.surge.junit.BufferWatch},
- * {@link dev.surge.junit.AllocationBudget} and {@link dev.surge.junit.ScriptedServer}.
+ * {@link dev.surge.junit.AllocationBudget}, {@link dev.surge.junit.ScriptedServer} and
+ * {@link dev.surge.junit.ExportedApi}.
  */
 module surge.junit {
     requires transitive org.junit.jupiter.api;
