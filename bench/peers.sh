@@ -120,8 +120,8 @@ for m in "${MODES[@]}"; do
   [[ $m == keepalive || $m == pipelined || $m == close ]] || die_usage "unknown mode '$m' (known: keepalive, pipelined, close)"
   [[ $m == close && $LOAD == surge ]] && die_usage "--modes close needs --load wrk: surge load keeps its connections"
 done
-if [[ $LOAD == surge && ( -z ${SURGE_JDK:-} || -z ${SURGE_LOAD_CP:-} ) ]]; then
-  echo "peers: --load surge needs SURGE_JDK and SURGE_LOAD_CP, which ./surge sets: run this as './surge bench peers'." >&2
+if [[ $LOAD == surge && ( -z ${SURGE_JDK:-} || -z ${SURGE_LOAD_ARGS:-} ) ]]; then
+  echo "peers: --load surge needs SURGE_JDK and SURGE_LOAD_ARGS, which ./surge sets: run this as './surge bench peers'." >&2
   exit 1
 fi
 for s in "${SERVERS[@]}"; do
