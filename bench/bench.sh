@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench.sh: the `./surge bench` subcommands. The launcher builds the project first and exports
-# SURGE_JDK, SURGE_ROOT, SURGE_APP_CP and SURGE_BENCH_CP; this script only dispatches.
+# SURGE_JDK, SURGE_ROOT, SURGE_APP_ARGS, SURGE_LOAD_ARGS and SURGE_BENCH_CP; this script only dispatches.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 

@@ -81,8 +81,8 @@ else
 fi
 [[ $SERVER_CPU != "$LOAD_CPU" ]] || die_usage "--server-cpu and --load-cpu must differ"
 
-if [[ -z ${SURGE_JDK:-} || -z ${SURGE_APP_CP:-} || -z ${SURGE_BENCH_CP:-} ]]; then
-  echo "files: run this as './surge bench files' (it needs SURGE_JDK, SURGE_APP_CP and SURGE_BENCH_CP)." >&2
+if [[ -z ${SURGE_JDK:-} || -z ${SURGE_APP_ARGS:-} || -z ${SURGE_BENCH_CP:-} ]]; then
+  echo "files: run this as './surge bench files' (it needs SURGE_JDK, SURGE_APP_ARGS and SURGE_BENCH_CP)." >&2
   exit 1
 fi
 install_missing nginx
@@ -147,7 +147,7 @@ start_file_server() { # name port log
     surge)
       # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags by design
       "${pin[@]}" "$SURGE_JDK/bin/java" "${JVM_FLAGS[@]}" -XX:ActiveProcessorCount=1 ${JAVA_OPTS:-} \
-        -cp "$SURGE_APP_CP" dev.surge.app.Main run --host 127.0.0.1 --port "$2" --event-loops 1 --files "$WWW" >"$3" 2>&1 &
+        @"$SURGE_APP_ARGS" run --host 127.0.0.1 --port "$2" --event-loops 1 --files "$WWW" >"$3" 2>&1 &
       ;;
     nginx|nginx-cached)
       local conf

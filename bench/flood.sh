@@ -49,7 +49,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 ((PROCESSES >= 1)) || { echo "flood: --processes must be at least 1" >&2; exit 2; }
-: "${SURGE_JDK:?run through ./surge bench flood}" "${SURGE_APP_CP:?}" "${SURGE_BENCH_CP:?}"
+: "${SURGE_JDK:?run through ./surge bench flood}" "${SURGE_APP_ARGS:?}" "${SURGE_BENCH_CP:?}"
 
 # Each socket is a file: raise the soft limit as far as allowed.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -86,7 +86,7 @@ trap cleanup EXIT
 for ((i = 0; i < PROCESSES; i++)); do
   pin_to $((i % CPUS))
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags by design
-  "${PIN[@]}" "${JVM[@]}" -XX:ActiveProcessorCount=1 ${JAVA_OPTS:-} -cp "$SURGE_APP_CP" dev.surge.app.Main run \
+  "${PIN[@]}" "${JVM[@]}" -XX:ActiveProcessorCount=1 ${JAVA_OPTS:-} @"$SURGE_APP_ARGS" run \
     --port "$PORT" --event-loops 1 >"$RUN/server-$i.log" 2>&1 &
   SERVERS+=($!)
   for _ in $(seq 300); do

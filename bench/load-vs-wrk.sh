@@ -13,7 +13,10 @@ ROUNDS=${1:-3} SECS=${2:-10}
 SERVER_CPU=${SERVER_CPU:-0} LOAD_CPU=${LOAD_CPU:-1} CONNECTIONS=${CONNECTIONS:-64} DEPTH=${DEPTH:-16}
 PORT=${PORT:-19190} SURGE_LOAD_WARMUP=${SURGE_LOAD_WARMUP:-2}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-CP="$ROOT/surge-load/target/classes:$(cat "$ROOT/surge-load/target/classpath.txt")"
+# surge load as ./surge load starts it: on the module path, Netty's native transports on the class path.
+LOAD_MODULE=(--enable-native-access=io.netty.common
+  --module-path "$ROOT/surge-load/target/classes:$(cat "$ROOT/surge-load/target/modulepath.txt")"
+  --class-path "$(cat "$ROOT/surge-load/target/nativepath.txt")" --module surge.load/dev.surge.load.Main)
 URL="http://127.0.0.1:$PORT/plaintext"
 OUT=$(mktemp -d)
 
@@ -34,7 +37,7 @@ surge_run() { # mode -> "rps cpu_us_per_response bytes_per_response"
   [[ $1 == pipelined ]] && args+=(--pipeline "$DEPTH")
   # shellcheck disable=SC2086  # LOAD_JAVA_OPTS is a list of flags by design
   taskset -c "$LOAD_CPU" "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-    -XX:+UseParallelGC -Xms256m -Xmx1g ${LOAD_JAVA_OPTS:-} -cp "$CP" dev.surge.load.Main "${args[@]}" "$URL" >/dev/null
+    -XX:+UseParallelGC -Xms256m -Xmx1g ${LOAD_JAVA_OPTS:-} "${LOAD_MODULE[@]}" "${args[@]}" "$URL" >/dev/null
   awk '/^  "rps":/ { r = $2 } /^  "client":/ { c = $3; a = $5 } END { gsub(/,/, "", r); gsub(/,/, "", c); gsub(/[},]/, "", a); print r, c, a }' "$OUT/s.json"
 }
 

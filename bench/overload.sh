@@ -162,8 +162,8 @@ else
   ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-10} SL_WARMUP=${SL_WARMUP:-20} OVERLOAD_SECONDS=${OVERLOAD_SECONDS:-20} TERM_SECONDS=${TERM_SECONDS:-30} TERM_AT=${TERM_AT:-10} MEMORY_SECONDS=${MEMORY_SECONDS:-30}
 fi
 ((TERM_AT < TERM_SECONDS)) || die_usage "--sigterm-at ($TERM_AT) must come before the end of the load (--sigterm-seconds $TERM_SECONDS)"
-if [[ -z ${SURGE_JDK:-} || -z ${SURGE_APP_CP:-} || -z ${SURGE_LOAD_CP:-} || -z ${SURGE_BENCH_CP:-} ]]; then
-  echo "overload: run this as './surge bench overload' (it needs SURGE_JDK and the class paths)." >&2
+if [[ -z ${SURGE_JDK:-} || -z ${SURGE_APP_ARGS:-} || -z ${SURGE_LOAD_ARGS:-} || -z ${SURGE_BENCH_CP:-} ]]; then
+  echo "overload: run this as './surge bench overload' (it needs SURGE_JDK and the launch files and class path it sets)." >&2
   exit 1
 fi
 for tool in taskset curl jq; do

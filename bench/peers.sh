@@ -116,8 +116,8 @@ if [[ -z ${SURGE_JDK:-} || -z ${SURGE_BENCH_CP:-} ]]; then
   echo "peers: run this as './surge bench peers': its reports need SURGE_JDK and SURGE_BENCH_CP, which ./surge sets." >&2
   exit 1
 fi
-if [[ $LOAD == surge && -z ${SURGE_LOAD_CP:-} ]]; then
-  echo "peers: --load surge needs SURGE_LOAD_CP, which ./surge sets: run this as './surge bench peers'." >&2
+if [[ $LOAD == surge && -z ${SURGE_LOAD_ARGS:-} ]]; then
+  echo "peers: --load surge needs SURGE_LOAD_ARGS, which ./surge sets: run this as './surge bench peers'." >&2
   exit 1
 fi
 for s in "${SERVERS[@]}"; do

@@ -4,7 +4,7 @@
 # to the load CPUs, takes the CPU lock for one scenario round at a time, and reads figures out
 # of surge load's JSON with jq.
 # Expects RUN, PORT, SERVER_CPU, LOAD_CPUS, LOAD_THREADS, SERVER_ARGS (array), LOCK, CLK_TCK,
-# SURGE_JDK, SURGE_APP_CP, SURGE_LOAD_CP, SURGE_BENCH_CP.
+# SURGE_JDK, SURGE_APP_ARGS, SURGE_LOAD_ARGS, SURGE_BENCH_CP.
 
 # The peers' server helpers: JVM_FLAGS, stop_server (SERVER_PID) and cpu_ticks.
 # shellcheck source=../peers/servers.sh
@@ -34,7 +34,7 @@ lock_give() {
 start_surge() { # log
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags by design
   taskset -c "$SERVER_CPU" "$SURGE_JDK/bin/java" "${JVM_FLAGS[@]}" -XX:ActiveProcessorCount=1 ${JAVA_OPTS:-} \
-    -cp "$SURGE_APP_CP" dev.surge.app.Main run --host 127.0.0.1 --port "${PORT:?}" "${SERVER_ARGS[@]}" >"$1" 2>&1 &
+    @"$SURGE_APP_ARGS" run --host 127.0.0.1 --port "${PORT:?}" "${SERVER_ARGS[@]}" >"$1" 2>&1 &
   SERVER_PID=$!
   local deadline=$((SECONDS + 30))
   until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$PORT/plaintext" || true) == 200 ]]; do
@@ -56,7 +56,7 @@ surge_load() { # json args...
   shift
   # shellcheck disable=SC2086  # LOAD_JAVA_OPTS is a list of flags by design
   timeout 600 taskset -c "$LOAD_CPUS" "$SURGE_JDK/bin/java" "${JVM_FLAGS[@]}" -XX:ActiveProcessorCount="$LOAD_CPU_COUNT" \
-    -XX:+UseParallelGC -Xms256m -Xmx1g ${LOAD_JAVA_OPTS:-} -cp "$SURGE_LOAD_CP" dev.surge.load.Main \
+    -XX:+UseParallelGC -Xms256m -Xmx1g ${LOAD_JAVA_OPTS:-} @"$SURGE_LOAD_ARGS" \
     -t "$LOAD_THREADS" --json "$json" "$@" >"${json%.json}.txt" 2>&1 &
   pid=$!
   wait "$pid"

@@ -3,7 +3,7 @@
 # loads it with the load generator in each mode (warm-up, then a measured run) and stops it,
 # appending one sample row per mode to SAMPLES. Expects RUN, PEERS, SAMPLES, CLK_TCK,
 # CONNECTIONS, DEPTH, WARMUP, DURATION, LOAD_CPU, LOAD (wrk or surge) and the functions of
-# servers.sh and report.sh; LOAD=surge also SURGE_JDK and SURGE_LOAD_CP.
+# servers.sh and report.sh; LOAD=surge also SURGE_JDK and SURGE_LOAD_ARGS.
 #
 # With LOAD=surge, `surge load` measures: per request, not per pipelined batch as wrk's script
 # does, so its latencies under pipelining are not comparable to wrk's. Its JVM starts cold in
@@ -53,7 +53,7 @@ run_load() {
     # shellcheck disable=SC2086  # LOAD_JAVA_OPTS is a list of flags by design
     timeout $((secs + SURGE_LOAD_WARMUP + 30)) taskset -c "$LOAD_CPU" "$SURGE_JDK/bin/java" "${JVM_FLAGS[@]}" \
       -XX:ActiveProcessorCount=1 -XX:+UseParallelGC -Xms256m -Xmx1g ${LOAD_JAVA_OPTS:-} \
-      -cp "$SURGE_LOAD_CP" dev.surge.load.Main "${args[@]}" "$url" >"$out" 2>&1 &
+      @"$SURGE_LOAD_ARGS" "${args[@]}" "$url" >"$out" 2>&1 &
   else
     [[ $mode == pipelined ]] && args=(-s "$PEERS/pipeline.lua")
     [[ $mode == close ]] && args=(-H 'Connection: close')

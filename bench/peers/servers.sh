@@ -2,7 +2,7 @@
 # servers.sh: sourced by peers.sh. Knows each peer server: what it needs installed, how it is
 # built into bench/build/, and the command line that starts it pinned to the server CPU.
 # Expects BUILD, PEERS (this folder), BASE_PORT, SERVER_CPU and, for the JVM servers,
-# SURGE_JDK, SURGE_APP_CP and SURGE_BENCH_CP.
+# SURGE_JDK, SURGE_APP_ARGS and SURGE_BENCH_CP.
 
 # The peers, and Surge's own route variants (the same service, another route): an inline route
 # is "surge", the same plaintext on a virtual thread "surge-vt", the JSON route "surge-json".
@@ -85,7 +85,7 @@ build_server() {
       sed -e "s|@PORT@|$(server_port nginx)|g" -e "s|@BUILD@|$BUILD|g" "$PEERS/nginx.conf" >"$BUILD/nginx/nginx.conf"
       ;;
     surge|surge-vt|surge-json|surge-nometrics|surge-json-nometrics|netty)
-      local var=SURGE_APP_CP
+      local var=SURGE_APP_ARGS
       [[ $1 == netty ]] && var=SURGE_BENCH_CP
       if [[ -z ${SURGE_JDK:-} || -z ${!var:-} ]]; then
         echo "peers: $1 needs SURGE_JDK and $var, which ./surge sets: run this as './surge bench peers'." >&2
@@ -108,11 +108,11 @@ start_server() {
   case "$name" in
     surge|surge-vt|surge-json)
       # The admin listener on a port of this run's own, beside the server's.
-      "${jvm[@]}" -cp "$SURGE_APP_CP" dev.surge.app.Main run --host 127.0.0.1 --port "$port" --event-loops 1 \
+      "${jvm[@]}" @"$SURGE_APP_ARGS" run --host 127.0.0.1 --port "$port" --event-loops 1 \
         --admin-port $((port + 1000)) >"$log" 2>&1 &
       ;;
     surge-nometrics|surge-json-nometrics)
-      "${jvm[@]}" -cp "$SURGE_APP_CP" dev.surge.app.Main run --host 127.0.0.1 --port "$port" --event-loops 1 \
+      "${jvm[@]}" @"$SURGE_APP_ARGS" run --host 127.0.0.1 --port "$port" --event-loops 1 \
         --no-metrics --admin-port 0 >"$log" 2>&1 &
       ;;
     netty)

@@ -42,6 +42,7 @@ class FatalErrorsTest {
         String said = printed.toString(StandardCharsets.UTF_8);
         assertTrue(said.contains("Exception in thread \"" + Thread.currentThread().getName() + "\" "
                 + "java.lang.IllegalStateException: a bug in a thread of the app's"), said);
-        assertTrue(said.contains("at dev.surge.app.FatalErrorsTest"), "with its stack: " + said);
+        // A frame reads "at surge.app@VERSION/dev.surge.app..." on the module path, "at dev.surge.app..." off it.
+        assertTrue(said.contains("dev.surge.app.FatalErrorsTest.anOrdinaryExceptionIsPrintedAndEndsNothing("), "with its stack: " + said);
     }
 }

@@ -27,8 +27,10 @@ class SigtermTest {
         String java = ProcessHandle.current().info().command().orElseThrow();
         // Output to a file: a pipe read while the process exits may be closed under the reader.
         Path log = dir.resolve("surge.log");
-        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.surge.app.Main", "run", "--port", "0", "--event-loops", "1", "--shutdown-grace", "20s"))
+        // Started as ./surge starts it: the module on the module path, Netty's native libraries on the class path.
+        Process process = new ProcessBuilder(List.of(java, "--enable-native-access=io.netty.common",
+                "--module-path", System.getProperty("jdk.module.path"), "--class-path", System.getProperty("java.class.path"),
+                "--module", "surge.app/dev.surge.app.Main", "run", "--port", "0", "--event-loops", "1", "--shutdown-grace", "20s"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try (HttpClient client = HttpClient.newHttpClient()) {
             Integer bound = null;

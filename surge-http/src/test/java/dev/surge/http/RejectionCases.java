@@ -14,6 +14,7 @@ public final class RejectionCases {
 
     private static final String H = "Host: example.com\r\n";
 
+    @SuppressWarnings("exports") // compiled into surge.http for its tests; JUnit's Arguments is on the test class path
     public static Stream<Arguments> all() {
         return Stream.of(
                 // framing: Content-Length and Transfer-Encoding

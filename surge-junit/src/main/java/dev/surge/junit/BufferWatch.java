@@ -1,5 +1,7 @@
 package dev.surge.junit;
 
+import dev.surge.junit.leak.LeakScope;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,9 @@
 package dev.surge.junit;
 
+import dev.surge.junit.leak.LeakScope;
+import dev.surge.junit.leak.ScopedTracker;
+import dev.surge.junit.leak.TrackingLeakDetector;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -16,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Fails a test that leaves threads running (virtual ones included) or Netty buffers unreleased:
- * those Netty tracks ({@link TrackingLeakDetector}), unpooled heap buffers, which it does not
+ * those Netty tracks ({@link dev.surge.junit.leak.TrackingLeakDetector}), unpooled heap buffers, which it does not
  * ({@link UnpooledHeapBytes}), and any Netty reports as garbage-collected unreleased. Every test
  * of every module runs under it: surge-junit registers it in {@code META-INF/services}, and the
  * root pom turns on JUnit's extension auto-detection.
@@ -45,6 +49,10 @@ public final class LeakCheck implements BeforeAllCallback, BeforeEachCallback, A
 
     /** What a check compares against: the threads and unpooled heap bytes before, the scope new buffers join. */
     private record Watch(ThreadSnapshot threads, long unpooledHeapBefore, LeakScope buffers) {
+    }
+
+    /** Made by JUnit: for every test through the service loader, or named by {@code @ExtendWith}. */
+    public LeakCheck() {
     }
 
     @Override

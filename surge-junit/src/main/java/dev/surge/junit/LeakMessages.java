@@ -1,5 +1,7 @@
 package dev.surge.junit;
 
+import dev.surge.junit.leak.LeakRecords;
+
 import java.util.List;
 
 /**

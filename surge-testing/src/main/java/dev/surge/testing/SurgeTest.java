@@ -37,6 +37,7 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 @ExtendWith(SurgeExtension.class)
+@SuppressWarnings("exports") // JUnit reaches SurgeExtension through the module's opens; users need not.
 public @interface SurgeTest {
 
     /**

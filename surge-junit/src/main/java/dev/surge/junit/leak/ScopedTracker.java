@@ -1,4 +1,4 @@
-package dev.surge.junit;
+package dev.surge.junit.leak;
 
 import io.netty.util.ResourceLeakTracker;
 
@@ -8,7 +8,7 @@ import io.netty.util.ResourceLeakTracker;
  * tracker, which keeps the access records and reports the resource if it is garbage-collected
  * unreleased.
  */
-final class ScopedTracker<T> implements ResourceLeakTracker<T> {
+public final class ScopedTracker<T> implements ResourceLeakTracker<T> {
     private final ResourceLeakTracker<T> netty;
     private final LeakScope scope;
     private final String resourceType;
@@ -45,7 +45,7 @@ final class ScopedTracker<T> implements ResourceLeakTracker<T> {
         return netty.getCloseStackTraceIfAny();
     }
 
-    String resourceType() {
+    public String resourceType() {
         return resourceType;
     }
 
@@ -53,7 +53,7 @@ final class ScopedTracker<T> implements ResourceLeakTracker<T> {
      * Netty's records of the resource: where it was created and last accessed (at the paranoid
      * level); empty once Netty took them to report the resource collected, or once it was released.
      */
-    String records() {
+    public String records() {
         try {
             return netty.toString();
         } catch (NegativeArraySizeException releasedMeanwhile) {

@@ -1,4 +1,4 @@
-package dev.surge.junit;
+package dev.surge.junit.leak;
 
 import java.util.List;
 import java.util.Set;
@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The resources (buffers, mostly) allocated while one test, or one test class's setup and
  * teardown, was running, and not released yet. Scopes nest like the tests they watch: opening
  * one makes it current for every thread, closing it makes the outer one current again. That
- * needs tests to run one at a time, which {@link LeakCheck} makes sure of.
+ * needs tests to run one at a time, which {@link dev.surge.junit.LeakCheck} makes sure of.
  */
-final class LeakScope {
+public final class LeakScope {
     private static volatile LeakScope current;
 
     private final LeakScope outer;
@@ -21,7 +21,7 @@ final class LeakScope {
     }
 
     /** Opens a scope inside the current one and makes it current. */
-    static LeakScope open() {
+    public static LeakScope open() {
         LeakScope scope = new LeakScope(current);
         current = scope;
         return scope;
@@ -33,7 +33,7 @@ final class LeakScope {
     }
 
     /** Makes the outer scope current again; resources still open here stay listed. */
-    void close() {
+    public void close() {
         current = outer;
     }
 
@@ -42,7 +42,7 @@ final class LeakScope {
     }
 
     /** Takes a resource off the list: it was released, or it has been reported once. */
-    void remove(ScopedTracker<?> tracker) {
+    public void remove(ScopedTracker<?> tracker) {
         open.remove(tracker);
     }
 
@@ -50,7 +50,7 @@ final class LeakScope {
      * Resources still open, but not those a static initializer made to keep for good, nor those
      * already collected, which Netty reports itself.
      */
-    List<ScopedTracker<?>> unreleased() {
+    public List<ScopedTracker<?>> unreleased() {
         return open.stream().filter(t -> !t.madeByStaticInitializer() && !t.collectedOrReleased()).toList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.surge.junit;
+package dev.surge.junit.leak;
 
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.ResourceLeakTracker;
@@ -16,13 +16,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * (Netty loads it with the system class loader), it adds two things to Netty's detector:
  * <ul>
  * <li>presence: each tracker Netty hands out while a {@link LeakScope} is open (a test is
- *     running) is listed in that scope until its resource is released, so {@link LeakCheck}
- *     sees at the end of the test what is still unreleased, without waiting for a garbage
- *     collection that may never come;</li>
+ *     running) is listed in that scope until its resource is released, so
+ *     {@link dev.surge.junit.LeakCheck} sees at the end of the test what is still unreleased,
+ *     without waiting for a garbage collection that may never come;</li>
  * <li>Netty's own reports of resources garbage-collected unreleased, still logged, are kept
- *     for {@link LeakCheck} to fail the test during which they appear.</li>
+ *     for {@link dev.surge.junit.LeakCheck} to fail the test during which they appear.</li>
  * </ul>
  * Netty decides which resources are tracked: every one at the paranoid level the tests run at.
+ * This package is exported to Netty alone, which makes the detector from its name.
  */
 public final class TrackingLeakDetector<T> extends ResourceLeakDetector<T> {
     private static final Queue<String> REPORTS = new ConcurrentLinkedQueue<>();
@@ -81,7 +82,7 @@ public final class TrackingLeakDetector<T> extends ResourceLeakDetector<T> {
     }
 
     /** Takes the reports Netty made since the last call. */
-    static List<String> takeReports() {
+    public static List<String> takeReports() {
         List<String> taken = new ArrayList<>();
         for (String report; (report = REPORTS.poll()) != null; ) {
             taken.add(report);
@@ -90,7 +91,7 @@ public final class TrackingLeakDetector<T> extends ResourceLeakDetector<T> {
     }
 
     /** Notes that the presence check reported a resource, so Netty's later report of it is not counted again. */
-    static void reported(String records) {
+    public static void reported(String records) {
         REPORTED.add(LeakRecords.creation(records));
     }
 }

@@ -1,10 +1,10 @@
-package dev.surge.junit;
+package dev.surge.junit.leak;
 
 /**
  * Reading Netty's leak records: the text a tracker keeps of where its resource was created
  * ("Created at:") and last accessed ("#1:", "#2:"), one stack frame per tab-indented line.
  */
-final class LeakRecords {
+public final class LeakRecords {
     private LeakRecords() {
     }
 
@@ -18,7 +18,7 @@ final class LeakRecords {
      * The records without the frames below the test method: once a section reaches JUnit's own
      * frames, the rest of it is the same for every test and only hides the next section.
      */
-    static String trimmed(String records, String indent) {
+    public static String trimmed(String records, String indent) {
         StringBuilder out = new StringBuilder();
         boolean skipping = false;
         for (String line : records.strip().split("\\R")) {
