@@ -3,7 +3,6 @@ package dev.surge.app;
 import dev.surge.http.ContentType;
 import dev.surge.web.App;
 import dev.surge.web.Context;
-import dev.surge.web.HttpException;
 import dev.surge.web.Route;
 
 import java.nio.charset.StandardCharsets;
@@ -49,16 +48,7 @@ public final class ReferenceService {
     }
 
     private static void delay(Context ctx) throws InterruptedException {
-        String ms = ctx.pathParam("ms");
-        int millis;
-        try {
-            millis = Integer.parseInt(ms);
-        } catch (NumberFormatException e) {
-            millis = -1;
-        }
-        if (millis < 0 || millis > MAX_DELAY_MILLIS) {
-            throw HttpException.badRequest("delay must be 0 to " + MAX_DELAY_MILLIS + " milliseconds, got '" + ms + "'");
-        }
+        int millis = ctx.pathParamInt("ms", 0, MAX_DELAY_MILLIS);
         Thread.sleep(millis);
         ctx.text("slept " + millis + " ms\n");
     }

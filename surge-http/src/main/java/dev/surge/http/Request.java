@@ -37,8 +37,8 @@ public interface Request {
     /** Trailer fields of a chunked body, in the order received; empty for other bodies. */
     List<Header> trailers();
 
-    /** The client's address (an InetSocketAddress on TCP transports), or null when unknown. */
-    java.net.SocketAddress remoteAddress();
+    /** The client's address (an InetSocketAddress on TCP transports); empty when the transport has none. */
+    java.util.Optional<java.net.SocketAddress> remoteAddress();
 
     /** Whether the connection stays open after this request's response. */
     boolean keepAlive();

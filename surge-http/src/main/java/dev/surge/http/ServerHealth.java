@@ -42,9 +42,9 @@ public final class ServerHealth {
         return shedding == null ? "ready" : "shedding";
     }
 
-    /** Why the server sheds (e.g. "memory"), or null when it does not. */
-    public String sheddingReason() {
-        return shedding;
+    /** Why the server sheds (e.g. "memory"); empty when it does not. */
+    public java.util.Optional<String> sheddingReason() {
+        return java.util.Optional.ofNullable(shedding);
     }
 
     public boolean draining() {

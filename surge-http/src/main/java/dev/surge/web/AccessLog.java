@@ -94,11 +94,11 @@ public final class AccessLog implements Middleware, LoopSafe, AutoCloseable {
             return;
         }
         long bytes = ctx.bodyLength();
-        String line = client(ctx.request().remoteAddress()) + " - - [" + now() + "] \"" + ctx.method() + " "
+        String line = ctx.request().remoteAddress().map(AccessLog::client).orElse("-") + " - - [" + now() + "] \"" + ctx.method() + " "
                 + ctx.request().target() + " " + ctx.request().version() + "\" " + status + " "
                 + (bytes < 0 ? "-" : Long.toString(bytes)) + " "
                 + millis(nanos) + "ms "
-                + (ctx.requestId() == null ? "-" : ctx.requestId());
+                + ctx.requestId().orElse("-");
         if (!queue.offer(line)) {
             dropped.incrementAndGet();
         }
@@ -164,7 +164,7 @@ public final class AccessLog implements Middleware, LoopSafe, AutoCloseable {
         if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
             return inet.getAddress().getHostAddress();
         }
-        return address == null ? "-" : address.toString();
+        return address.toString();
     }
 
     /** Writes the lines still queued, then stops the writer thread. */

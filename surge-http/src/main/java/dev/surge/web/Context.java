@@ -118,6 +118,36 @@ public final class Context {
         return PercentDecoding.path(raw);
     }
 
+    /**
+     * The route's parameter {@code {name}} as a whole number from {@code min} to {@code max}.
+     * Anything else the client sent there is answered 400 with the reason ("path parameter 'ms'
+     * must be a whole number from 0 to 60000, got 'abc'"); a name the route does not have is a
+     * programming error, as for {@link #pathParam}.
+     */
+    public long pathParamLong(String name, long min, long max) {
+        return WholeNumber.parse("path parameter '" + name + "'", pathParam(name), min, max);
+    }
+
+    /** {@link #pathParamLong} for an int. */
+    public int pathParamInt(String name, int min, int max) {
+        return (int) pathParamLong(name, min, max);
+    }
+
+    /**
+     * The query parameter {@code name} (its first value) as a whole number from {@code min} to
+     * {@code max}, or {@code absent} when the query has none of that name. A value that is not
+     * such a number is answered 400 with the reason.
+     */
+    public long queryParamLong(String name, long absent, long min, long max) {
+        List<String> values = QueryParams.values(request.query(), name);
+        return values.isEmpty() ? absent : WholeNumber.parse("query parameter '" + name + "'", values.getFirst(), min, max);
+    }
+
+    /** {@link #queryParamLong} for an int. */
+    public int queryParamInt(String name, int absent, int min, int max) {
+        return (int) queryParamLong(name, absent, min, max);
+    }
+
     /** The parameter as it arrived, still percent-encoded; null when the route has none of that name. */
     String rawPathParam(String name) {
         return match == null ? null : match.param(name).orElse(null);
@@ -191,9 +221,9 @@ public final class Context {
         return request;
     }
 
-    /** The request id set by {@link Middleware#requestId()}, or null without it. */
-    public String requestId() {
-        return requestId;
+    /** The request id set by {@link Middleware#requestId()}; empty without it. */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
     }
 
     /** Sets the request id; it is sent back in {@code X-Request-Id}. */
@@ -202,10 +232,10 @@ public final class Context {
         return this;
     }
 
-    /** A value a filter left for later code, or null. */
+    /** A value a filter left for later code; empty when none was left under {@code key}. */
     @SuppressWarnings("unchecked")
-    public <T> T attribute(String key) {
-        return attributes == null ? null : (T) attributes.get(key);
+    public <T> Optional<T> attribute(String key) {
+        return attributes == null ? Optional.empty() : Optional.ofNullable((T) attributes.get(key));
     }
 
     /** Leaves a value for later code (e.g. the user an auth filter found). */

@@ -41,7 +41,7 @@ final class Recovery implements Middleware, LoopSafe {
             return;
         }
         String id = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
-        String requestId = ctx.requestId() == null ? "" : " (request id " + ctx.requestId() + ")";
+        String requestId = ctx.requestId().map(rid -> " (request id " + rid + ")").orElse("");
         LOG.log(System.Logger.Level.ERROR, "error " + id + " in " + ctx + requestId, t);
         if (ctx.streaming()) {
             ctx.discardResponse();

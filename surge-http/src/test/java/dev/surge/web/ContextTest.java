@@ -35,7 +35,10 @@ class ContextTest {
                 .get("/html", ctx -> ctx.status(201).header("X-Extra", "1").html("<p>hi</p>"))
                 .get("/bytes", Route.inline(ctx -> ctx.bytes(ContentType.of("image/png"), new byte[]{1, 2, 3})))
                 .get("/bad-header", ctx -> ctx.header("Content-Length", "5"))
-                .get("/attributes", ctx -> ctx.text(String.valueOf(ctx.<String>attribute("user"))))
+                .get("/attributes", ctx -> ctx.text(ctx.<String>attribute("user").orElse("none")))
+                .get("/typed/{n}", ctx -> ctx.text(ctx.pathParamInt("n", -5, 100) + "|"
+                        + ctx.queryParamLong("page", 1, 1, Long.MAX_VALUE)))
+                .get("/no-attribute", ctx -> ctx.text(ctx.<String>attribute("nobody").orElse("none")))
                 .before(ctx -> ctx.attribute("user", "ada"));
         served = Served.start(app);
     }
@@ -113,6 +116,29 @@ class ContextTest {
     @Test
     void filtersPassValuesThroughAttributes() throws Exception {
         assertEquals("ada", served.get("/attributes").body());
+    }
+
+    @Test
+    void typedParametersAreWholeNumbersWithinBoundsOrA400SayingWhy() throws Exception {
+        assertEquals("42|1", served.get("/typed/42").body(), "an absent query parameter takes its default");
+        assertEquals("-5|9223372036854775807", served.get("/typed/-5?page=9223372036854775807").body());
+        assertEquals("7|3", served.get("/typed/007?page=3&page=4").body(), "leading zeros; the first value");
+        for (String bad : new String[]{"abc", "101", "-6", "+5", "1e3", "4.0", "-", "99999999999999999999"}) {
+            var r = served.get("/typed/" + bad);
+            assertEquals(400, r.statusCode(), bad);
+            assertEquals("path parameter 'n' must be a whole number from -5 to 100, got '" + bad + "'\n", r.body());
+        }
+        for (String bad : new String[]{"", "0", "x", "%2B1", "9223372036854775808"}) {
+            var r = served.get("/typed/1?page=" + bad);
+            assertEquals(400, r.statusCode(), bad);
+            assertTrue(r.body().startsWith("query parameter 'page' must be a whole number from 1 to 9223372036854775807, got '"),
+                    r.body());
+        }
+    }
+
+    @Test
+    void anAttributeNoFilterLeftIsEmpty() throws Exception {
+        assertEquals("none", served.get("/no-attribute").body());
     }
 
     @Test

@@ -59,8 +59,8 @@ final class AdminRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ready", health.ready());
         body.put("state", health.state());
-        if (health.sheddingReason() != null) {
-            body.put("reason", health.sheddingReason());
+        if (health.sheddingReason().isPresent()) {
+            body.put("reason", health.sheddingReason().get());
         }
         ctx.status(health.ready() ? 200 : 503).json(body);
     }

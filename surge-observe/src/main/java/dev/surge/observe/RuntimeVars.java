@@ -11,6 +11,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A server's runtime stats at one moment (the seed's runtime monitor): uptime, requests,
@@ -21,11 +22,11 @@ import java.util.Map;
  * @param requestsInFlight requests taken up and not yet answered
  * @param perSecond  requests answered over the last whole second
  * @param handlerThreads virtual threads started for handlers and still alive
- * @param traffic    the server's connections and bytes, or null before a server is watched
+ * @param traffic    the server's connections and bytes; empty before a server is watched
  * @param state      starting, ready, draining or shedding; "unknown" without a server
  * @param rejected   refusals by reason label
  */
-public record RuntimeVars(long requestsTotal, long requestsInFlight, double perSecond, long handlerThreads, Traffic traffic,
+public record RuntimeVars(long requestsTotal, long requestsInFlight, double perSecond, long handlerThreads, Optional<Traffic> traffic,
                           String state, Map<String, Long> rejected) {
     private static final long MIB = 1024 * 1024;
 
@@ -36,7 +37,8 @@ public record RuntimeVars(long requestsTotal, long requestsInFlight, double perS
                 rejected.put(reason.label(), server.health().rejected(reason));
             }
         }
-        return new RuntimeVars(requests.finished(), requests.inFlight(), perSecond, handlerThreads, server == null ? null : server.traffic(),
+        return new RuntimeVars(requests.finished(), requests.inFlight(), perSecond, handlerThreads,
+                server == null ? Optional.empty() : Optional.of(server.traffic()),
                 server == null ? "unknown" : server.health().state(), rejected);
     }
 
@@ -49,13 +51,13 @@ public record RuntimeVars(long requestsTotal, long requestsInFlight, double perS
         vars.put("requests_in_flight", requestsInFlight);
         vars.put("requests_total", requestsTotal);
         vars.put("virtual_threads_alive", handlerThreads);
-        if (traffic != null) {
-            vars.put("connections_open", traffic.connectionsOpen());
-            vars.put("connections_accepted", traffic.connectionsAccepted());
-            vars.put("bytes_received", traffic.bytesReceived());
-            vars.put("bytes_sent", traffic.bytesSent());
-            vars.put("event_loop_pending_tasks", traffic.pendingTasksTotal());
-        }
+        traffic.ifPresent(t -> {
+            vars.put("connections_open", t.connectionsOpen());
+            vars.put("connections_accepted", t.connectionsAccepted());
+            vars.put("bytes_received", t.bytesReceived());
+            vars.put("bytes_sent", t.bytesSent());
+            vars.put("event_loop_pending_tasks", t.pendingTasksTotal());
+        });
         vars.put("rejected", rejected);
         vars.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
@@ -88,7 +90,7 @@ public record RuntimeVars(long requestsTotal, long requestsInFlight, double perS
                 "surge: %s, up %ds, %.0f req/s, %d in flight, %d connections, %d handler threads, %d threads,"
                         + " heap %d/%d MiB, direct %d MiB, gc %d (%d ms)",
                 state, ManagementFactory.getRuntimeMXBean().getUptime() / 1000, perSecond, requestsInFlight,
-                traffic == null ? 0 : traffic.connectionsOpen(), handlerThreads,
+                traffic.map(Traffic::connectionsOpen).orElse(0L), handlerThreads,
                 ManagementFactory.getThreadMXBean().getThreadCount(), heap.getUsed() / MIB, heap.getMax() / MIB,
                 direct, gcCount, gcMillis);
     }

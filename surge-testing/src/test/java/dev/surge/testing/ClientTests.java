@@ -26,7 +26,7 @@ abstract class ClientTests {
 
     @SetUpRoutes
     static void routes(App app) {
-        app.get("/peer", ctx -> ctx.text(String.valueOf(ctx.request().remoteAddress())))
+        app.get("/peer", ctx -> ctx.text(String.valueOf(ctx.request().remoteAddress().orElseThrow())))
                 .get("/sleep", ctx -> {
                     Thread.sleep(Long.parseLong(ctx.queryParam("ms").orElse("5000")));
                     ctx.text("woke");

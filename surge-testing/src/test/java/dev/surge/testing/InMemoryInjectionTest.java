@@ -15,7 +15,7 @@ class InMemoryInjectionTest {
 
     @SetUpRoutes
     static void routes(App app) {
-        app.get("/hi", ctx -> ctx.text("hi from " + ctx.request().remoteAddress().getClass().getSimpleName()));
+        app.get("/hi", ctx -> ctx.text("hi from " + ctx.request().remoteAddress().orElseThrow().getClass().getSimpleName()));
     }
 
     @Test

@@ -78,8 +78,8 @@ public final class ParsedRequest implements Request {
     }
 
     @Override
-    public SocketAddress remoteAddress() {
-        return remoteAddress;
+    public Optional<SocketAddress> remoteAddress() {
+        return Optional.ofNullable(remoteAddress);
     }
 
     private int base() {

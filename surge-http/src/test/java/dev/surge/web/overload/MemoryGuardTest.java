@@ -70,7 +70,7 @@ class MemoryGuardTest {
             reading.heap = 0.6;
             awaitTrue(() -> !health.ready(), "the server stops being ready");
             assertEquals("shedding", health.state());
-            assertEquals("memory", health.sheddingReason());
+            assertEquals(java.util.Optional.of("memory"), health.sheddingReason());
             for (String path : new String[]{"/vt", "/inline"}) {
                 HttpResponse<String> r = served.get(path);
                 assertEquals(503, r.statusCode(), path);
