@@ -2,10 +2,11 @@
  * The reference service and the {@code surge} command line; its entry point is
  * {@code dev.surge.app.Main}. It exports nothing.
  */
-@SuppressWarnings("requires-automatic") // DSL-JSON has no module name of its own (see the README, Modules).
+@SuppressWarnings("requires-automatic") // DSL-JSON has no module name of its own (see docs/modules.md).
 module surge.app {
     requires surge.http;
     requires surge.observe;
+    requires surge.config;
     requires info.picocli;
     requires dsl.json;
     requires jdk.unsupported;

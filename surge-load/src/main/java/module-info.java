@@ -3,9 +3,10 @@
  * on Surge's own client, with HdrHistogram percentiles. A command line for now: it exports
  * no package, and its entry point is {@code dev.surge.load.Main}.
  */
-@SuppressWarnings("requires-automatic") // HdrHistogram has no module name of its own (see the README, Modules).
+@SuppressWarnings("requires-automatic") // HdrHistogram has no module name of its own (see docs/modules.md).
 module surge.load {
     requires surge.client;
+    requires surge.config;
     requires io.netty.buffer;
     requires io.netty.common;
     requires io.netty.transport;

@@ -1,5 +1,7 @@
 package dev.surge.app;
 
+import dev.surge.config.DurationConverter;
+import dev.surge.config.SizeConverter;
 import dev.surge.http.ConnectionLimits;
 import picocli.CommandLine.Option;
 
@@ -24,7 +26,7 @@ final class ConnectionFlags {
             description = "a request head must arrive whole within this, else 408; 0 is off (default: ${DEFAULT-VALUE})")
     Duration headerTimeout;
 
-    @Option(names = "--min-body-rate", defaultValue = "240", converter = ByteSize.class, paramLabel = "BYTES",
+    @Option(names = "--min-body-rate", defaultValue = "240", converter = SizeConverter.class, paramLabel = "BYTES",
             description = "bytes per second a request body must average once the header timeout has passed, else 408; 0 is off (default: ${DEFAULT-VALUE})")
     int minBodyRate;
 
@@ -32,7 +34,7 @@ final class ConnectionFlags {
             description = "close a connection whose client reads none of its pending output this long; 0 is off (default: ${DEFAULT-VALUE})")
     Duration writeTimeout;
 
-    @Option(names = "--write-buffer", defaultValue = "64KiB", converter = ByteSize.class, paramLabel = "SIZE",
+    @Option(names = "--write-buffer", defaultValue = "64KiB", converter = SizeConverter.class, paramLabel = "SIZE",
             description = "unsent output above which a connection stops reading until its client catches up (default: ${DEFAULT-VALUE})")
     int writeBuffer;
 

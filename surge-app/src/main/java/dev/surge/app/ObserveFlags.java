@@ -1,12 +1,13 @@
 package dev.surge.app;
 
+import dev.surge.config.DurationConverter;
 import dev.surge.http.Server;
 import dev.surge.http.ServerOptions;
 import dev.surge.observe.Admin;
 import dev.surge.observe.Metrics;
 import dev.surge.web.App;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.time.Duration;
 

@@ -1,5 +1,6 @@
 package dev.surge.app;
 
+import dev.surge.config.DurationConverter;
 import dev.surge.web.App;
 import dev.surge.web.overload.ConcurrencyLimit;
 import dev.surge.web.overload.MemoryGuard;

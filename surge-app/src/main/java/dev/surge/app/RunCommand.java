@@ -1,5 +1,6 @@
 package dev.surge.app;
 
+import dev.surge.config.SizeConverter;
 import dev.surge.http.RequestLimits;
 import dev.surge.http.ServerOptions;
 import dev.surge.http.Transport;
@@ -11,7 +12,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -45,11 +45,11 @@ final class RunCommand implements Callable<Integer> {
             description = "TCP Fast Open with this queue length; 0 is off (default: ${DEFAULT-VALUE})")
     int tcpFastOpen;
 
-    @Option(names = "--max-request-line", defaultValue = "8KiB", converter = ByteSize.class,
+    @Option(names = "--max-request-line", defaultValue = "8KiB", converter = SizeConverter.class,
             description = "longest request line, else 414 (default: ${DEFAULT-VALUE})")
     int maxRequestLine;
 
-    @Option(names = "--max-header-size", defaultValue = "16KiB", converter = ByteSize.class,
+    @Option(names = "--max-header-size", defaultValue = "16KiB", converter = SizeConverter.class,
             description = "largest request line plus headers, else 431 (default: ${DEFAULT-VALUE})")
     int maxHeaderSize;
 
@@ -57,11 +57,11 @@ final class RunCommand implements Callable<Integer> {
             description = "most header fields, else 431 (default: ${DEFAULT-VALUE})")
     int maxHeaderCount;
 
-    @Option(names = "--max-body", defaultValue = "8MiB", converter = ByteSize.class,
+    @Option(names = "--max-body", defaultValue = "8MiB", converter = SizeConverter.class,
             description = "largest request body, else 413 (default: ${DEFAULT-VALUE})")
     int maxBody;
 
-    @Option(names = "--max-chunk-line", defaultValue = "4KiB", converter = ByteSize.class,
+    @Option(names = "--max-chunk-line", defaultValue = "4KiB", converter = SizeConverter.class,
             description = "longest chunk-size line with its extensions, else 400 (default: ${DEFAULT-VALUE})")
     int maxChunkLine;
 
@@ -125,9 +125,7 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(server::close, "surge-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        for (String name : new String[] {"TERM", "INT"}) {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop.countDown());
-        }
+        StopSignals.onTermOrInt(stop::countDown);
         System.out.println("surge: " + server.describe());
         stop.await();
         System.out.println("surge: stopping, up to " + connections.shutdownGrace.toMillis() + " ms for the requests in progress");

@@ -146,7 +146,7 @@ class CommandLineTest {
 
     @Test
     void durationsAcceptUnitsAndOff() {
-        DurationConverter durations = new DurationConverter();
+        var durations = new dev.surge.config.DurationConverter();
         assertEquals(Duration.ofMillis(250), durations.convert("250ms"));
         assertEquals(Duration.ofSeconds(10), durations.convert("10"));
         assertEquals(Duration.ofSeconds(90), durations.convert("1.5m"));
@@ -158,7 +158,7 @@ class CommandLineTest {
 
     @Test
     void sizesAcceptUnits() {
-        ByteSize sizes = new ByteSize();
+        var sizes = new dev.surge.config.SizeConverter();
         assertEquals(8 * 1024, sizes.convert("8KiB"));
         assertEquals(16 * 1024, sizes.convert("16k"));
         assertEquals(8 * 1024 * 1024, sizes.convert("8MiB"));

@@ -116,7 +116,7 @@ class ObserveFlagsTest {
     void badValuesAreOneClearError() {
         String[] interval = runAndCaptureErr("run", "--stats-interval", "often");
         assertEquals("2", interval[0]);
-        assertTrue(interval[1].contains("'often' is not a duration; write e.g. 250ms, 10s"), interval[1]);
+        assertTrue(interval[1].contains("'often' is not a duration; write a number and a unit (us, ms, s, m, h, d), e.g. 250ms, 10s"), interval[1]);
         assertEquals(Duration.ZERO, parse("--stats-interval", "off").observe.statsInterval, "off: no stats line");
         String[] port = runAndCaptureErr("run", "--port", "0", "--admin-port", "70000");
         assertEquals("2", port[0]);

@@ -1,9 +1,10 @@
 package dev.surge.load;
 
+import dev.surge.config.Durations;
 import dev.surge.junit.ScriptedServer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -110,10 +111,10 @@ class CommandLineTest {
 
     @Test
     void durationsAsWrkWritesThem() {
-        assertEquals(Duration.ofMillis(500), DurationConverter.parse("500ms"));
-        assertEquals(Duration.ofSeconds(10), DurationConverter.parse("10s"));
-        assertEquals(Duration.ofSeconds(10), DurationConverter.parse("10"));
-        assertEquals(Duration.ofSeconds(90), DurationConverter.parse("1.5m"));
-        assertEquals(Duration.ofHours(1), DurationConverter.parse("1h"));
+        assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
+        assertEquals(Duration.ofSeconds(10), Durations.parse("10s"));
+        assertEquals(Duration.ofSeconds(10), Durations.parse("10"));
+        assertEquals(Duration.ofSeconds(90), Durations.parse("1.5m"));
+        assertEquals(Duration.ofHours(1), Durations.parse("1h"));
     }
 }
