@@ -78,13 +78,17 @@ class SlowlorisTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             listener.close();
             for (Socket s : sockets) {
                 s.close();
             }
-            for (Thread t : threads) {
-                t.join();
+            try {
+                for (Thread t : threads) {
+                    t.join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -3,7 +3,6 @@ package dev.surge.client;
 import dev.surge.client.wire.IoLoops;
 import dev.surge.client.wire.RequestEncoder;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.EventLoop;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,7 +54,7 @@ public final class HttpClient implements AutoCloseable {
         }
         Target target = Target.of(request.uri());
         HostPool pool = pools.computeIfAbsent(new Target(target.host(), target.port(), ""),
-                t -> new HostPool(t, (EventLoop) loops.group().next(), bootstrap, options));
+                t -> new HostPool(t, loops.group().next(), bootstrap, options));
         try {
             pool.submit(exchange);
         } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -159,6 +159,7 @@ class HttpClientTest {
     }
 
     @Test
+    @SuppressWarnings("try")  // closes a resource of the try early, on purpose
     void resetsAndMalformedResponsesAreTold() throws Exception {
         try (ScriptedServer server = new ScriptedServer(n -> switch (n) {
                 case 0 -> ScriptedServer.RESET;

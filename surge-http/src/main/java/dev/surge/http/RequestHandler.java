@@ -6,7 +6,7 @@ package dev.surge.http;
  * returns or, after {@link Response#defer()}, from another thread. The request view is valid
  * only during the call; {@link Request#detach()} makes a copy that outlives it.
  * <p>
- * Most services use {@link App}, whose router is a {@code RequestHandler}; this interface is
+ * Most services use {@link dev.surge.web.App}, whose router is a {@code RequestHandler}; this interface is
  * for code that wants the raw seam (benchmarks, proxies, tests of the codec).
  */
 @FunctionalInterface

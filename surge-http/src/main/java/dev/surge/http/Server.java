@@ -86,7 +86,7 @@ public final class Server implements AutoCloseable {
     /**
      * Stops at once: stops accepting, closes the connections (interrupting the handlers still
      * working on them) and the event loops, then calls the handler's
-     * {@link RequestHandler#close()}. Use {@link #stop} to finish the requests in progress.
+     * {@link RequestHandler#close(java.time.Duration)}. Use {@link #stop} to finish the requests in progress.
      */
     @Override
     public void close() {

@@ -9,7 +9,12 @@ public class HttpException extends RuntimeException {
     private final int status;
 
     public HttpException(int status, String message) {
-        super(message);
+        this(status, message, null);
+    }
+
+    /** With the exception that caused it, for the log. */
+    public HttpException(int status, String message, Throwable cause) {
+        super(message, cause);
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("an HttpException needs a 4xx or 5xx status, got " + status);
         }

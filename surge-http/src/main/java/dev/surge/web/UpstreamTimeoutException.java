@@ -14,7 +14,6 @@ public class UpstreamTimeoutException extends HttpException {
     }
 
     public UpstreamTimeoutException(String message, Throwable cause) {
-        this(message);
-        initCause(cause);
+        super(504, message, cause);
     }
 }

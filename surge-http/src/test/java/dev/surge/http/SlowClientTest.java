@@ -221,6 +221,7 @@ class SlowClientTest {
     }
 
     @Test
+    @SuppressWarnings("try")  // closes a resource of the try early, on purpose
     void connectionsBeyondTheLimitAreClosedAtOnceAndTheOthersKeepWorking() throws Exception {
         try (Server server = start(limits().withMaxConnections(2), HELLO);
              WireClient a = new WireClient(server.port());
@@ -252,6 +253,7 @@ class SlowClientTest {
     }
 
     @Test
+    @SuppressWarnings("try")  // closes a resource of the try early, on purpose
     void anIdleKeepAliveConnectionIsClosed() throws Exception {
         try (Server server = start(limits().withIdleTimeout(Duration.ofMillis(300)), HELLO);
              WireClient c = new WireClient(server.port())) {

@@ -1,11 +1,14 @@
 package dev.surge.observe;
 
+import io.prometheus.metrics.model.registry.MetricType;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
 import java.util.List;
@@ -61,8 +64,14 @@ final class RequestCollector implements MultiCollector {
                 .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).build()).build();
     }
 
+    /** What this collector exposes, for the registry to refuse another collector of the same names. */
     @Override
-    public List<String> getPrometheusNames() {
-        return List.of(REQUESTS, DURATION, IN_FLIGHT, RATE, HANDLER_THREADS);
+    public List<MetricFamilyDescriptor> getMetricFamilyDescriptors() {
+        return List.of(
+                MetricFamilyDescriptor.of(MetricType.COUNTER, new MetricMetadata(REQUESTS), List.of(LABELS)),
+                MetricFamilyDescriptor.of(MetricType.HISTOGRAM, new MetricMetadata(DURATION), List.of(LABELS)),
+                MetricFamilyDescriptor.of(MetricType.GAUGE, new MetricMetadata(IN_FLIGHT)),
+                MetricFamilyDescriptor.of(MetricType.GAUGE, new MetricMetadata(RATE)),
+                MetricFamilyDescriptor.of(MetricType.GAUGE, new MetricMetadata(HANDLER_THREADS)));
     }
 }

@@ -17,7 +17,7 @@ import static dev.surge.bench.overload.Values.truthy;
 /**
  * The open-loop overload scenario, a summary per route (in the order of their names) over its
  * rounds that ran: medians of the peak, the goodput and its share of the peak, the 2xx p99, and
- * errors and OutOfMemoryErrors summed. The target: goodput >= 90 % of the peak, 2xx p99 <= 10 ms,
+ * errors and OutOfMemoryErrors summed. The target: goodput &ge; 90 % of the peak, 2xx p99 &le; 10 ms,
  * no error, no status but 2xx and 503, no OutOfMemoryError.
  */
 final class OpenLoopSummary {

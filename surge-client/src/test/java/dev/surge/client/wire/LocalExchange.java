@@ -74,7 +74,7 @@ final class LocalExchange extends ChannelInboundHandlerAdapter implements Respon
                              long timeoutMillis) throws InterruptedException {
         LocalExchange exchange = new LocalExchange(expected);
         Channel channel = new Bootstrap().group(group).channel(LocalChannel.class).handler(exchange)
-                .option(ChannelOption.RCVBUF_ALLOCATOR,
+                .option(ChannelOption.RECVBUF_ALLOCATOR,
                         new AdaptiveRecvByteBufAllocator().respectMaybeMoreData(false).maxMessagesPerRead(Integer.MAX_VALUE))
                 .connect(server).sync().channel();
         int half = bytes.length / 2;

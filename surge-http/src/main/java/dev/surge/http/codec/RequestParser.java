@@ -88,6 +88,8 @@ public final class RequestParser {
         return parse(bytes.of(received));
     }
 
+    /** The states run into each other as far as the bytes go: the fall-throughs are the machine's edges. */
+    @SuppressWarnings("fallthrough")
     private boolean parse(Bytes buf) {
         switch (state) {
             case REQUEST_LINE:

@@ -67,6 +67,7 @@ class ConcurrencyLimitTest {
     }
 
     @Test
+    @SuppressWarnings("try")  // closes a resource of the try early, on purpose
     void anAdaptiveLimitShrinksWhenLatencyRisesAndGrowsBackWhenItFalls() throws Exception {
         int n = 16;
         // Short windows (20 ms; 200 of them for the long-term average), so that the limit moves within seconds.
@@ -94,7 +95,7 @@ class ConcurrencyLimitTest {
             delayMillis.set(2);
             int high = awaitLimit(limit, l -> l >= low + 3);
             assertTrue(high >= low + 3, "the limit grew again once latency fell: from " + low + " to " + limit.limit());
-            clients.close();
+            clients.close();  // before the try ends: the counts are final once the clients stopped
             assertEquals(0, clients.other.get(), "no other answers or failures");
         }
     }
@@ -130,10 +131,14 @@ class ConcurrencyLimitTest {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             stop.set(true);
-            for (Thread t : threads) {
-                t.join(10_000);
+            try {
+                for (Thread t : threads) {
+                    t.join(10_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
