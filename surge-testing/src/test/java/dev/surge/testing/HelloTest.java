@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The example of the README's "Testing your routes", verbatim, so that it stays true. */
+/** The example of docs/testing.md's "Testing your routes", verbatim, so that it stays true. */
 @SurgeTest                       // or @SurgeTest(inMemory = true): the same routes, no socket
 class HelloTest {
 

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class RequestParserFuzzTest {
     /** Small limits, so that short inputs reach each of them (the path fuzz test has the same). */
     private static final RequestLimits LIMITS = new RequestLimits(128, 512, 10, 256, 32);
-    /** The statuses the codec refuses with (README, "HTTP/1.1, strictly"). */
+    /** The statuses the codec refuses with (docs/http.md). */
     private static final Set<Integer> REFUSALS = Set.of(400, 413, 414, 417, 431, 501, 505);
 
     // Tokens for the fuzzer's mutations, in libFuzzer's dictionary syntax (Jazzer writes them
