@@ -109,6 +109,14 @@ final class ConnectionLife {
         return stage == Stage.OPEN && waits == 0;
     }
 
+    /**
+     * {@link #takesRequests(int)} for the request path, with the two reasons looked up now given
+     * as they are, so that no set of bits is made for every request.
+     */
+    boolean takesRequests(boolean pipelineFull, boolean filesInFlight) {
+        return stage == Stage.OPEN && !pipelineFull && !filesInFlight && !outputFull;
+    }
+
     /** The client's reading changed the channel's writability; true when it is writable again. */
     boolean outputFull(boolean full) {
         outputFull = full;
@@ -116,15 +124,13 @@ final class ConnectionLife {
     }
 
     /**
-     * A request was taken up and answered or queued, and its response {@code keepAlive} or not,
-     * with {@code queued} responses still owed. Returns whether the connection is to linger now
-     * (its response closes it and nothing is owed before): the caller then calls
-     * {@link #linger}. Else it drains, or stays open.
+     * A request was taken up and answered or queued, and its response closes the connection
+     * ({@code Connection: close}, HTTP/1.0), with {@code queued} responses still owed. Returns
+     * whether the connection is to linger now (nothing is owed before that response): the
+     * caller then calls {@link #linger}. Else it drains. A response that keeps the connection
+     * changes nothing, and is not told.
      */
-    boolean answered(boolean keepAlive, int queued) {
-        if (keepAlive) {
-            return false;
-        }
+    boolean lastAnswered(int queued) {
         if (queued == 0) {
             return true;
         }
@@ -134,7 +140,7 @@ final class ConnectionLife {
 
     /**
      * A request was refused (its error answered); {@code queuedBehind}: the answer waits behind
-     * responses still owed. Returns whether the connection is to linger now (see {@link #answered}).
+     * responses still owed. Returns whether the connection is to linger now (see {@link #lastAnswered}).
      */
     boolean refused(boolean queuedBehind) {
         if (queuedBehind) {

@@ -117,7 +117,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
     }
 
     private boolean takesRequests() {
-        return life.takesRequests(waits());
+        return life.takesRequests(output.queued() >= maxQueued, files != null && files.full());
     }
 
     /** Answers the requests in {@code buf} while there is room, keeping what is left for later. */
@@ -161,7 +161,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Conne
             buf.skipBytes(parser.messageLength());
             arrivals.taken(parser.messageLength());
             parser.reset();
-            if (life.answered(response.keepAlive(), output.queued())) {
+            if (!response.keepAlive() && life.lastAnswered(output.queued())) {
                 closeAfterResponses();
             }
         }

@@ -15,18 +15,24 @@ class ConnectionLifeTest {
     private static final int NONE = 0;
 
     @Test
-    void keepAliveResponsesLeaveItOpen() {
+    void anOpenConnectionTakesRequestsUntilAReasonToWaitHolds() {
         var life = new ConnectionLife();
-        assertFalse(life.answered(true, 0));
-        assertFalse(life.answered(true, 5));
         assertEquals(Stage.OPEN, life.stage());
         assertTrue(life.takesRequests(NONE));
+        assertTrue(life.takesRequests(false, false));
+        assertFalse(life.takesRequests(true, false), "the pipeline is full");
+        assertFalse(life.takesRequests(false, true), "files in flight");
+        life.outputFull(true);
+        assertFalse(life.takesRequests(false, false), "a slow reader");
+        life.outputFull(false);
+        life.linger();
+        assertFalse(life.takesRequests(false, false), "lingering");
     }
 
     @Test
     void aResponseThatClosesWithNothingOwedBeforeItLingersAtOnce() {
         var life = new ConnectionLife();
-        assertTrue(life.answered(false, 0), "linger now");
+        assertTrue(life.lastAnswered(0), "linger now");
         life.linger();
         assertEquals(Stage.LINGERING, life.stage());
         assertFalse(life.takesRequests(NONE));
@@ -36,7 +42,7 @@ class ConnectionLifeTest {
     @Test
     void aResponseThatClosesBehindOthersDrainsThemFirst() {
         var life = new ConnectionLife();
-        assertFalse(life.answered(false, 2), "responses are still owed");
+        assertFalse(life.lastAnswered(2), "responses are still owed");
         assertEquals(Stage.DRAINING, life.stage());
         assertFalse(life.takesRequests(NONE), "no request after the closing one is taken up");
         assertFalse(life.dropsInput(), "input is kept: the responses owed are still to write");
@@ -78,7 +84,7 @@ class ConnectionLifeTest {
         life.closed();
         life.linger();
         life.lastClaimed();
-        assertFalse(life.answered(false, 2));
+        assertFalse(life.lastAnswered(2));
         assertEquals(Stage.CLOSED, life.stage());
         assertFalse(life.drained(true, 0), "a closed connection does not linger");
     }
@@ -114,7 +120,7 @@ class ConnectionLifeTest {
     @Test
     void aDrainingConnectionPausesTooAndALingeringOneReadsToDropInput() {
         var life = new ConnectionLife();
-        life.answered(false, 1);
+        life.lastAnswered(1);
         assertTrue(life.pauseReading(NONE, ConnectionLife.MAX_BUFFERED_WHILE_WAITING + 1), "draining takes no request");
         assertFalse(life.resumeReading(NONE), "still draining");
         life.linger();
