@@ -6,8 +6,8 @@ import dev.surge.http.ServerOptions;
 import dev.surge.observe.Admin;
 import dev.surge.observe.Metrics;
 import dev.surge.web.App;
-import picocli.CommandLine.Option;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 import java.time.Duration;
 

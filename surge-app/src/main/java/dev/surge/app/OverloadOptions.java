@@ -4,8 +4,8 @@ import dev.surge.config.DurationConverter;
 import dev.surge.web.App;
 import dev.surge.web.overload.ConcurrencyLimit;
 import dev.surge.web.overload.MemoryGuard;
-import picocli.CommandLine.Option;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 import java.time.Duration;
 

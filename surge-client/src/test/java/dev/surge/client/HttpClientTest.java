@@ -1,10 +1,10 @@
 package dev.surge.client;
 
-import dev.surge.junit.ScriptedServer;
 import dev.surge.http.ContentType;
-import dev.surge.web.App;
+import dev.surge.junit.ScriptedServer;
 import dev.surge.testing.SetUpRoutes;
 import dev.surge.testing.SurgeTest;
+import dev.surge.web.App;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;

@@ -3,7 +3,6 @@ package dev.surge.junit;
 import dev.surge.junit.leak.LeakScope;
 import dev.surge.junit.leak.ScopedTracker;
 import dev.surge.junit.leak.TrackingLeakDetector;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -3,10 +3,10 @@ package dev.surge.load;
 import dev.surge.client.ClientRequest;
 import dev.surge.client.Header;
 import dev.surge.config.DurationConverter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintStream;

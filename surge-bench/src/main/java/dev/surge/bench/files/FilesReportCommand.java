@@ -2,13 +2,15 @@ package dev.surge.bench.files;
 
 import dev.surge.bench.report.KeyValues;
 import dev.surge.bench.report.ReadableJson;
+import dev.surge.bench.report.ReportCommandLine;
+import dev.surge.bench.report.ReportOutputs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -26,11 +28,8 @@ public final class FilesReportCommand implements Callable<Integer> {
     @Option(names = "--parameters", required = true, paramLabel = "FILE", description = "key<TAB>value lines: the flags")
     Path parameters;
 
-    @Option(names = "--json", required = true, paramLabel = "FILE", description = "where to write the results JSON")
-    Path json;
-
-    @Option(names = "--markdown", required = true, paramLabel = "FILE", description = "where to write the Markdown")
-    Path markdown;
+    @Mixin
+    ReportOutputs outputs;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,16 +39,7 @@ public final class FilesReportCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new FilesReportCommand());
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("files-report: " + e.getMessage());
-            return 2;
-        });
-        cli.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("files-report: " + e.getMessage());
-            return 2;
-        });
-        return cli;
+        return ReportCommandLine.of(new FilesReportCommand());
     }
 
     @Override
@@ -63,8 +53,7 @@ public final class FilesReportCommand implements Callable<Integer> {
             return fail(e.getMessage());
         }
         try {
-            Files.writeString(json, ReadableJson.write(FilesJson.tree(report)));
-            Files.writeString(markdown, FilesMarkdown.render(report));
+            outputs.write(ReadableJson.write(FilesJson.tree(report)), FilesMarkdown.render(report));
         } catch (IOException e) {
             return fail("cannot write " + e.getMessage());
         }
@@ -72,7 +61,6 @@ public final class FilesReportCommand implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        spec.commandLine().getErr().println("files-report: " + message);
-        return 2;
+        return ReportCommandLine.fail(spec, message);
     }
 }

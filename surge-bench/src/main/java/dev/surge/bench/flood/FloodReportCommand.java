@@ -1,5 +1,6 @@
 package dev.surge.bench.flood;
 
+import dev.surge.bench.report.ReportCommandLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,16 +62,7 @@ public final class FloodReportCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new FloodReportCommand());
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("flood-report: " + e.getMessage());
-            return 2;
-        });
-        cli.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("flood-report: " + e.getMessage());
-            return 2;
-        });
-        return cli;
+        return ReportCommandLine.of(new FloodReportCommand());
     }
 
     @Override
@@ -99,7 +91,6 @@ public final class FloodReportCommand implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        spec.commandLine().getErr().println("flood-report: " + message);
-        return 2;
+        return ReportCommandLine.fail(spec, message);
     }
 }

@@ -1,14 +1,16 @@
 package dev.surge.bench.overload;
 
 import dev.surge.bench.report.ReadableJson;
+import dev.surge.bench.report.ReportCommandLine;
+import dev.surge.bench.report.ReportOutputs;
 import dev.surge.bench.results.ResultsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,11 +26,8 @@ public final class OverloadReportCommand implements Callable<Integer> {
             description = "the run directory: parameters.json, machine.json and <scenario>.jsonl")
     Path run;
 
-    @Option(names = "--json", required = true, paramLabel = "FILE", description = "where to write the results JSON")
-    Path json;
-
-    @Option(names = "--markdown", required = true, paramLabel = "FILE", description = "where to write the Markdown")
-    Path markdown;
+    @Mixin
+    ReportOutputs outputs;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,16 +37,7 @@ public final class OverloadReportCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new OverloadReportCommand());
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("overload-report: " + e.getMessage());
-            return 2;
-        });
-        cli.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("overload-report: " + e.getMessage());
-            return 2;
-        });
-        return cli;
+        return ReportCommandLine.of(new OverloadReportCommand());
     }
 
     @Override
@@ -59,8 +49,7 @@ public final class OverloadReportCommand implements Callable<Integer> {
             return fail(e.getMessage());
         }
         try {
-            Files.writeString(json, ReadableJson.write(results));
-            Files.writeString(markdown, OverloadMarkdown.render(results));
+            outputs.write(ReadableJson.write(results), OverloadMarkdown.render(results));
         } catch (IOException e) {
             return fail("cannot write " + e.getMessage());
         }
@@ -68,7 +57,6 @@ public final class OverloadReportCommand implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        spec.commandLine().getErr().println("overload-report: " + message);
-        return 2;
+        return ReportCommandLine.fail(spec, message);
     }
 }

@@ -2,13 +2,15 @@ package dev.surge.bench.peers;
 
 import dev.surge.bench.report.KeyValues;
 import dev.surge.bench.report.ReadableJson;
+import dev.surge.bench.report.ReportCommandLine;
+import dev.surge.bench.report.ReportOutputs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -36,11 +38,8 @@ public final class PeerReportCommand implements Callable<Integer> {
     @Option(names = "--machine", required = true, paramLabel = "FILE", description = "key<TAB>value lines: the machine")
     Path machine;
 
-    @Option(names = "--json", required = true, paramLabel = "FILE", description = "where to write the results JSON")
-    Path json;
-
-    @Option(names = "--markdown", required = true, paramLabel = "FILE", description = "where to write the Markdown")
-    Path markdown;
+    @Mixin
+    ReportOutputs outputs;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,16 +49,7 @@ public final class PeerReportCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new PeerReportCommand());
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("peer-report: " + e.getMessage());
-            return 2;
-        });
-        cli.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("peer-report: " + e.getMessage());
-            return 2;
-        });
-        return cli;
+        return ReportCommandLine.of(new PeerReportCommand());
     }
 
     @Override
@@ -73,8 +63,7 @@ public final class PeerReportCommand implements Callable<Integer> {
             return fail(e.getMessage());
         }
         try {
-            Files.writeString(json, ReadableJson.write(PeerJson.tree(report)));
-            Files.writeString(markdown, PeerMarkdown.render(report));
+            outputs.write(ReadableJson.write(PeerJson.tree(report)), PeerMarkdown.render(report));
         } catch (IOException e) {
             return fail("cannot write " + e.getMessage());
         }
@@ -84,7 +73,6 @@ public final class PeerReportCommand implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        spec.commandLine().getErr().println("peer-report: " + message);
-        return 2;
+        return ReportCommandLine.fail(spec, message);
     }
 }

@@ -4,8 +4,8 @@ import dev.surge.http.AsyncResponse;
 import dev.surge.http.ContentType;
 import dev.surge.http.HttpVersion;
 import dev.surge.http.Method;
-import dev.surge.http.ServerHealth;
 import dev.surge.http.Response;
+import dev.surge.http.ServerHealth;
 import io.netty.buffer.ByteBuf;
 
 import java.io.OutputStream;

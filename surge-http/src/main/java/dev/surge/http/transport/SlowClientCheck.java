@@ -2,7 +2,6 @@ package dev.surge.http.transport;
 
 import dev.surge.http.ConnectionLimits;
 
-
 /**
  * One connection's timeouts, judged at each sweep of its event loop from what the connection
  * is doing and how far it got since the last change: no timer is armed per request, and the
