@@ -37,27 +37,7 @@ import java.util.Optional;
  */
 public final class Context {
     static {
-        ContextAccess.lend(new ContextAccess() {
-            @Override
-            public String rawPathParam(Context ctx, String name) {
-                return ctx.rawPathParam(name);
-            }
-
-            @Override
-            public void answerFile(Context ctx, ContentType type, FileChannel channel, long position, long count) {
-                ctx.answerFile(type, channel, position, count);
-            }
-
-            @Override
-            public void resetResponse(Context ctx) {
-                ctx.resetResponse();
-            }
-
-            @Override
-            public void abandon(Context ctx) {
-                ctx.abandon();
-            }
-        });
+        ContextAccess.lend(new ContextLender());
     }
 
     private final Request request;
