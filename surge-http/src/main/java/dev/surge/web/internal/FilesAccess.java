@@ -22,8 +22,10 @@ public interface FilesAccess {
 
     /** The files seam; initializes {@code dev.surge.web.files} if nothing has yet. */
     static FilesAccess get() {
-        FilesAccess lent = Lending.borrow(Lent.files, FileOptions.class, "files");
-        return lent != null ? lent : Lent.files;
+        if (Lent.files == null) {
+            Lending.initialize(FileOptions.class, "files");
+        }
+        return Lent.files;
     }
 
     /** Called once, by FileOptions' class initializer. */

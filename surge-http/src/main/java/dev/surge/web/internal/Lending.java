@@ -15,20 +15,15 @@ final class Lending {
     }
 
     /**
-     * The seam {@code lent} once {@code lender}, whose class initializer lends it, is
-     * initialized: a seam asked for before anything touched its lending package would find
-     * nothing yet.
+     * Initializes {@code lender}, whose class initializer lends a seam: one asked for before
+     * anything touched its lending package would find nothing yet.
      */
-    static <T> T borrow(T lent, Class<?> lender, String seam) {
-        if (lent != null) {
-            return lent;
-        }
+    static void initialize(Class<?> lender, String seam) {
         try {
             MethodHandles.lookup().ensureInitialized(lender);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot initialize " + lender.getName() + " for the " + seam + " seam", e);
         }
-        return null;
     }
 
     /** Fails a second lending, which would mean two implementations of one seam. */

@@ -13,8 +13,10 @@ public interface OverloadAccess {
 
     /** The overload seam; initializes {@code dev.surge.web.overload} if nothing has yet. */
     static OverloadAccess get() {
-        OverloadAccess lent = Lending.borrow(Lent.overload, ConcurrencyLimit.class, "overload");
-        return lent != null ? lent : Lent.overload;
+        if (Lent.overload == null) {
+            Lending.initialize(ConcurrencyLimit.class, "overload");
+        }
+        return Lent.overload;
     }
 
     /** Called once, by ConcurrencyLimit's class initializer. */
